@@ -135,6 +135,7 @@ describe('workingMsBetween', () => {
 
   it('is negative when the end comes first', () => {
     expect(workingMsBetween(cst('2026-01-12 09:30'), cst('2026-01-09 17:00'), cal)).toBe(-2 * H);
+    expect(workingMsBetween(cst('2026-01-11 09:30'), cst('2026-01-10 17:00'), cal)).toBe(0);
   });
 
   it('inverts addWorkingHours', () => {

@@ -134,7 +134,10 @@ export function addWorkingHours(startMs: number, hours: number, cal: WorkCalenda
 
 /** Working time from `aMs` to `bMs`; negative when `bMs` is earlier. */
 export function workingMsBetween(aMs: number, bMs: number, cal: WorkCalendar): number {
-  if (bMs < aMs) return -workingMsBetween(bMs, aMs, cal);
+  if (bMs < aMs) {
+    const back = workingMsBetween(bMs, aMs, cal);
+    return back === 0 ? 0 : -back; // never -0, which toBe(0) and Object.is tell apart
+  }
   let total = 0;
   for (let day = cstDay(aMs); day <= cstDay(bMs); day++) {
     if (!isWorkingDayIndex(day, cal)) continue;
