@@ -1,0 +1,64 @@
+// A spatial index of polygons (districts, streets, communities or unit cells): Flatbush over their
+// bounding boxes narrows a lookup to a few candidates, then an exact point-in-polygon test decides.
+import Flatbush from 'flatbush';
+import { bboxOf, pointInPolygon, polygonsOf, type PolygonRings } from './point-in-polygon.ts';
+
+export interface AreaFeature<P> {
+  properties: P;
+  geometry: { type: string; coordinates: unknown };
+}
+
+export class AreaIndex<P> {
+  private readonly index: Flatbush | null;
+  private readonly polys: PolygonRings[][];
+  /** True where the area is exactly its bounding box (most unit cells): no polygon test needed. */
+  private readonly isBox: Uint8Array;
+  readonly items: readonly P[];
+
+  constructor(features: readonly AreaFeature<P>[]) {
+    this.items = features.map((f) => f.properties);
+    this.polys = features.map((f) => polygonsOf(f.geometry));
+    this.isBox = new Uint8Array(features.length);
+    this.index = features.length ? new Flatbush(features.length) : null;
+    this.polys.forEach((polys, i) => {
+      const [w, s, e, n] = bboxOf(polys);
+      this.index!.add(w, s, e, n);
+      this.isBox[i] = isAxisAlignedBox(polys) ? 1 : 0;
+    });
+    this.index?.finish();
+  }
+
+  get size(): number {
+    return this.items.length;
+  }
+
+  /** Index of the area containing the point, or -1. */
+  find(lon: number, lat: number): number {
+    if (!this.index) return -1;
+    let found = -1;
+    this.index.search(lon, lat, lon, lat, (i) => {
+      if (found >= 0) return false;
+      if (this.isBox[i] || this.polys[i]!.some((p) => pointInPolygon(lon, lat, p))) found = i;
+      return false;
+    });
+    return found;
+  }
+
+  get(lon: number, lat: number): P | null {
+    const i = this.find(lon, lat);
+    return i >= 0 ? this.items[i]! : null;
+  }
+
+  bbox(i: number): [number, number, number, number] {
+    return bboxOf(this.polys[i]!);
+  }
+}
+
+function isAxisAlignedBox(polys: readonly PolygonRings[]): boolean {
+  if (polys.length !== 1 || polys[0]!.length !== 1) return false;
+  const ring = polys[0]![0]!;
+  if (ring.length !== 5) return false;
+  const xs = new Set(ring.map((p) => p[0]));
+  const ys = new Set(ring.map((p) => p[1]));
+  return xs.size === 2 && ys.size === 2;
+}

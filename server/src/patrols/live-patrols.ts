@@ -1,0 +1,245 @@
+// Live patrol state: the directory (who each patrol is) and the latest fix of each, held in typed
+// columns indexed by the patrol's small integer index. Reports update the columns; once per tick the
+// realtime layer collects what changed. History goes to the store in batches, not per report.
+import KDBush from 'kdbush';
+import { around } from 'geokdbush';
+import { patrolStatusAt, PATROL_KIND_INFO, type PatrolKind, type PatrolStatus } from '@cw/shared/domain/patrol';
+import type { Patrol } from '@cw/shared/schemas/patrols';
+import type { PatrolFix } from '@cw/shared/realtime/patrol-frame';
+import type { PatrolRecord, PatrolsRepo, PositionRow, PositionsRepo } from '../store/types.ts';
+
+export interface Fix {
+  lon: number;
+  lat: number;
+  time: number;
+  speed: number;
+  heading: number;
+}
+
+export interface NearbyPatrol {
+  patrol: PatrolRecord;
+  distanceM: number;
+  etaS: number;
+}
+
+const STATUS_NONE = 255;
+
+export class LivePatrols {
+  private records: PatrolRecord[] = [];
+  private readonly byDevice = new Map<string, number>();
+  private readonly byId = new Map<string, number>();
+  private cap = 0;
+  private lon = new Float64Array(0);
+  private lat = new Float64Array(0);
+  private time = new Float64Array(0);
+  private speed = new Float32Array(0);
+  private heading = new Float32Array(0);
+  private sentStatus = new Uint8Array(0);
+  private busy = new Uint8Array(0);
+  private dirty = new Uint8Array(0);
+  private district: (string | null)[] = [];
+  private history: PositionRow[] = [];
+  private kd: KDBush | null = null;
+  private kdIds: number[] = [];
+  private kdStale = true;
+  private pendingCreates = new Map<string, Promise<PatrolRecord>>();
+
+  constructor(
+    private readonly patrols: PatrolsRepo,
+    private readonly positions: PositionsRepo,
+    private readonly districtOf: (lon: number, lat: number) => string | null,
+  ) {}
+
+  /** Restores the directory and the last stored fix of every patrol. */
+  async load(): Promise<void> {
+    for (const p of await this.patrols.list()) this.addRecord(p);
+    for (const r of await this.positions.latest()) {
+      if (r.patrolIndex < this.records.length) this.apply(r.patrolIndex, r, false);
+    }
+  }
+
+  get count(): number {
+    return this.records.length;
+  }
+
+  all(): readonly PatrolRecord[] {
+    return this.records;
+  }
+
+  byDeviceId(deviceId: string): PatrolRecord | null {
+    const i = this.byDevice.get(deviceId);
+    return i === undefined ? null : this.records[i]!;
+  }
+
+  byPatrolId(id: string): PatrolRecord | null {
+    const i = this.byId.get(id);
+    return i === undefined ? null : this.records[i]!;
+  }
+
+  /** Registers a patrol (idempotent per device id, also under concurrent first reports). */
+  async register(p: Omit<PatrolRecord, 'index' | 'createdAt'>, now: number): Promise<PatrolRecord> {
+    const existing = this.byDeviceId(p.deviceId);
+    if (existing) return existing;
+    let pending = this.pendingCreates.get(p.deviceId);
+    if (!pending) {
+      pending = this.patrols.create({ ...p, createdAt: now }).then((rec) => {
+        this.addRecord(rec);
+        return rec;
+      }).finally(() => this.pendingCreates.delete(p.deviceId));
+      this.pendingCreates.set(p.deviceId, pending);
+    }
+    return pending;
+  }
+
+  /** Applies a fix from a known patrol. Older fixes than the live one only go to history. */
+  report(index: number, fix: Fix): void {
+    this.history.push({ patrolIndex: index, time: fix.time, lon: fix.lon, lat: fix.lat, speed: fix.speed, heading: fix.heading });
+    if (fix.time >= this.time[index]!) this.apply(index, fix, true);
+  }
+
+  private apply(index: number, fix: Fix | PositionRow, markDirty: boolean): void {
+    this.lon[index] = fix.lon;
+    this.lat[index] = fix.lat;
+    this.time[index] = fix.time;
+    this.speed[index] = fix.speed;
+    this.heading[index] = fix.heading;
+    this.district[index] = this.districtOf(fix.lon, fix.lat);
+    if (markDirty) this.dirty[index] = 1;
+    this.kdStale = true;
+  }
+
+  setBusy(patrolId: string, busy: boolean): void {
+    const i = this.byId.get(patrolId);
+    if (i === undefined || (this.busy[i] === 1) === busy) return;
+    this.busy[i] = busy ? 1 : 0;
+    this.dirty[i] = 1;
+  }
+
+  isBusy(patrolId: string): boolean {
+    const i = this.byId.get(patrolId);
+    return i !== undefined && this.busy[i] === 1;
+  }
+
+  status(index: number, now: number): PatrolStatus {
+    const t = this.time[index]!;
+    return patrolStatusAt(t > 0 ? t : null, now);
+  }
+
+  private fixOf(i: number, status: PatrolStatus): PatrolFix {
+    return { index: i, lon: this.lon[i]!, lat: this.lat[i]!, status, busy: this.busy[i] === 1, heading: this.heading[i]!, speed: this.speed[i]! };
+  }
+
+  /** Patrols that moved or changed status since the last call, grouped by district key. */
+  collectChanges(now: number, outside: string): Map<string, PatrolFix[]> {
+    const out = new Map<string, PatrolFix[]>();
+    for (let i = 0; i < this.records.length; i++) {
+      if (this.time[i] === 0) continue;
+      const status = this.status(i, now);
+      const code = status === 'online' ? 0 : status === 'stale' ? 1 : 2;
+      if (!this.dirty[i] && this.sentStatus[i] === code) continue;
+      this.dirty[i] = 0;
+      this.sentStatus[i] = code;
+      const key = this.district[i] ?? outside;
+      let list = out.get(key);
+      if (!list) out.set(key, (list = []));
+      list.push(this.fixOf(i, status));
+    }
+    return out;
+  }
+
+  /** Every patrol with a position, optionally only in the given district keys. */
+  snapshot(now: number, outside: string, districts?: ReadonlySet<string>): PatrolFix[] {
+    const out: PatrolFix[] = [];
+    for (let i = 0; i < this.records.length; i++) {
+      if (this.time[i] === 0) continue;
+      if (districts && !districts.has(this.district[i] ?? outside)) continue;
+      out.push(this.fixOf(i, this.status(i, now)));
+    }
+    return out;
+  }
+
+  toPatrol(rec: PatrolRecord, now: number): Patrol {
+    const i = rec.index;
+    const has = this.time[i]! > 0;
+    return {
+      id: rec.id, index: i, deviceId: rec.deviceId, name: rec.name, kind: rec.kind, unit: rec.unit,
+      district: this.district[i] ?? null, street: rec.homeStreet,
+      status: this.status(i, now), busy: this.busy[i] === 1,
+      position: has ? { lon: this.lon[i]!, lat: this.lat[i]!, time: this.time[i]!, speed: this.speed[i]!, heading: this.heading[i]! } : null,
+    };
+  }
+
+  list(now: number): Patrol[] {
+    return this.records.map((r) => this.toPatrol(r, now));
+  }
+
+  /** Nearest patrols to a point that pass `accept`, by great-circle distance (geokdbush), with an ETA
+   *  at their kind's speed. The k-d tree is rebuilt at most once per batch of position changes. */
+  nearest(lon: number, lat: number, n: number, accept: (p: PatrolRecord, status: PatrolStatus) => boolean, now: number, maxKm = 50): NearbyPatrol[] {
+    if (this.kdStale) this.rebuildKd();
+    if (!this.kd) return [];
+    const ids = around(this.kd, lon, lat, n, maxKm, (k) => {
+      const i = this.kdIds[k]!;
+      return accept(this.records[i]!, this.status(i, now));
+    });
+    return ids.map((k) => {
+      const i = this.kdIds[k]!;
+      const rec = this.records[i]!;
+      const d = haversineM(lon, lat, this.lon[i]!, this.lat[i]!);
+      return { patrol: rec, distanceM: d, etaS: d / PATROL_KIND_INFO[rec.kind as PatrolKind].speedMps };
+    });
+  }
+
+  private rebuildKd(): void {
+    const ids: number[] = [];
+    for (let i = 0; i < this.records.length; i++) if (this.time[i]! > 0) ids.push(i);
+    this.kdIds = ids;
+    this.kdStale = false;
+    if (!ids.length) { this.kd = null; return; }
+    const kd = new KDBush(ids.length);
+    for (const i of ids) kd.add(this.lon[i]!, this.lat[i]!);
+    kd.finish();
+    this.kd = kd;
+  }
+
+  /** Takes the history rows buffered since the last call. */
+  drainHistory(): PositionRow[] {
+    const rows = this.history;
+    this.history = [];
+    return rows;
+  }
+
+  private addRecord(p: PatrolRecord): void {
+    if (p.index >= this.cap) this.grow(Math.max(64, p.index + 1, this.cap * 2));
+    this.records[p.index] = p;
+    this.byDevice.set(p.deviceId, p.index);
+    this.byId.set(p.id, p.index);
+    this.sentStatus[p.index] = STATUS_NONE;
+  }
+
+  private grow(cap: number): void {
+    const g = <T extends Float64Array | Float32Array | Uint8Array>(a: T, make: (n: number) => T): T => {
+      const b = make(cap);
+      b.set(a);
+      return b;
+    };
+    this.lon = g(this.lon, (n) => new Float64Array(n));
+    this.lat = g(this.lat, (n) => new Float64Array(n));
+    this.time = g(this.time, (n) => new Float64Array(n));
+    this.speed = g(this.speed, (n) => new Float32Array(n));
+    this.heading = g(this.heading, (n) => new Float32Array(n));
+    this.sentStatus = g(this.sentStatus, (n) => new Uint8Array(n).fill(STATUS_NONE));
+    this.busy = g(this.busy, (n) => new Uint8Array(n));
+    this.dirty = g(this.dirty, (n) => new Uint8Array(n));
+    this.cap = cap;
+  }
+}
+
+export function haversineM(lon1: number, lat1: number, lon2: number, lat2: number): number {
+  const R = 6371008.8;
+  const rad = Math.PI / 180;
+  const dLat = (lat2 - lat1) * rad;
+  const dLon = (lon2 - lon1) * rad;
+  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * R * Math.asin(Math.min(1, Math.sqrt(a)));
+}

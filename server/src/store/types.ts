@@ -1,0 +1,113 @@
+// Repository interfaces: what the app needs from storage, nothing about how. SQLite implements them
+// today; a PostgreSQL implementation satisfies the same contracts without touching routes.
+import type { Case, CaseEvent, CaseEventType, CaseQuery, CaseStats } from '@cw/shared/schemas/cases';
+import type { Role } from '@cw/shared/schemas/auth';
+import type { PatrolKind } from '@cw/shared/domain/patrol';
+
+export interface UserRecord {
+  username: string;
+  role: Role;
+  passwordHash: string;
+  patrolId: string | null;
+  createdAt: number;
+  disabled: boolean;
+}
+
+export interface SessionRecord {
+  tokenHash: string;
+  username: string;
+  kind: 'login' | 'display';
+  label: string;
+  createdAt: number;
+  expiresAt: number | null;
+  revokedAt: number | null;
+}
+
+export interface PatrolRecord {
+  id: string;
+  index: number;
+  deviceId: string;
+  name: string;
+  kind: PatrolKind;
+  unit: string;
+  /** The street the patrol is responsible for (its grid), if any. */
+  homeStreet: string | null;
+  createdAt: number;
+}
+
+export interface PositionRow {
+  patrolIndex: number;
+  time: number;
+  lon: number;
+  lat: number;
+  speed: number;
+  heading: number;
+}
+
+export interface UsersRepo {
+  get(username: string): Promise<UserRecord | null>;
+  list(): Promise<UserRecord[]>;
+  upsert(user: UserRecord): Promise<void>;
+}
+
+export interface SessionsRepo {
+  create(session: SessionRecord): Promise<void>;
+  get(tokenHash: string): Promise<SessionRecord | null>;
+  revoke(tokenHash: string, at: number): Promise<boolean>;
+  listDisplays(): Promise<SessionRecord[]>;
+}
+
+export interface PatrolsRepo {
+  list(): Promise<PatrolRecord[]>;
+  /** Creates the patrol with the next free index; returns the stored record. */
+  create(p: Omit<PatrolRecord, 'index'>): Promise<PatrolRecord>;
+}
+
+export interface PositionsRepo {
+  append(rows: readonly PositionRow[]): Promise<void>;
+  track(patrolIndex: number, from: number, to: number): Promise<PositionRow[]>;
+  /** The newest stored fix of every patrol, to restore live state after a restart. */
+  latest(): Promise<PositionRow[]>;
+}
+
+export interface CaseChange {
+  type: CaseEventType;
+  at: number;
+  actor: string;
+  action?: string | null;
+  from?: Case['state'] | null;
+  to?: Case['state'] | null;
+  note?: string | null;
+}
+
+export class ConflictError extends Error {
+  readonly code = 'conflict';
+}
+
+export interface CasesRepo {
+  /** Writes the case and its 'created' event in one durable transaction; the code is assigned here. */
+  create(draft: Omit<Case, 'code' | 'id'>, change: CaseChange, clientRef?: string): Promise<CaseEvent>;
+  /** Replaces the case if its stored version is `expectedVersion`, appends the event; else ConflictError. */
+  update(next: Case, expectedVersion: number, change: CaseChange): Promise<CaseEvent>;
+  get(id: string): Promise<Case | null>;
+  getByClientRef(clientRef: string): Promise<Case | null>;
+  list(q: CaseQuery): Promise<{ total: number; cases: Case[] }>;
+  /** Open cases whose deadline has passed and that can still escalate (level < 3). */
+  openPastDeadline(now: number, limit: number): Promise<Case[]>;
+  events(caseId: string): Promise<CaseEvent[]>;
+  eventsAfter(seq: number, limit: number): Promise<CaseEvent[]>;
+  lastSeq(): Promise<number>;
+  stats(now: number, dayStart: number): Promise<CaseStats>;
+}
+
+export interface Store {
+  readonly kind: 'sqlite' | 'postgres';
+  users: UsersRepo;
+  sessions: SessionsRepo;
+  patrols: PatrolsRepo;
+  positions: PositionsRepo;
+  cases: CasesRepo;
+  /** Cheap liveness probe for readiness. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}

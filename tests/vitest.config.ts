@@ -1,0 +1,11 @@
+import { defineProject } from 'vitest/config';
+// Browser and multi-process tests: each file starts its own server on free ports.
+export default defineProject({
+  test: {
+    name: 'e2e',
+    include: ['e2e/**/*.test.ts', 'integration/**/*.test.ts'],
+    testTimeout: 120000,
+    hookTimeout: 120000,
+    fileParallelism: false,
+  },
+});
