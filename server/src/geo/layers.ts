@@ -61,10 +61,10 @@ export function loadLayers(dir: string): LoadedLayers {
   }
   return {
     files,
-    districts: parsed.get('districts') as FeatureCollection<DistrictProps>,
-    streets: parsed.get('streets') as FeatureCollection<StreetProps>,
-    communities: parsed.get('communities') as FeatureCollection<CommunityProps>,
-    grid: parsed.get('grid') as FeatureCollection<CellProps>,
+    districts: parsed.get('districts') as unknown as FeatureCollection<DistrictProps>,
+    streets: parsed.get('streets') as unknown as FeatureCollection<StreetProps>,
+    communities: parsed.get('communities') as unknown as FeatureCollection<CommunityProps>,
+    grid: parsed.get('grid') as unknown as FeatureCollection<CellProps>,
   };
 }
 

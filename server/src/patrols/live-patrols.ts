@@ -43,6 +43,7 @@ export class LivePatrols {
   private kdIds: number[] = [];
   private kdStale = true;
   private pendingCreates = new Map<string, Promise<PatrolRecord>>();
+  private readonly registeredListeners: ((p: PatrolRecord) => void)[] = [];
 
   constructor(
     private readonly patrols: PatrolsRepo,
@@ -76,6 +77,11 @@ export class LivePatrols {
     return i === undefined ? null : this.records[i]!;
   }
 
+  /** Called once for every patrol registered after start. */
+  onRegistered(fn: (p: PatrolRecord) => void): void {
+    this.registeredListeners.push(fn);
+  }
+
   /** Registers a patrol (idempotent per device id, also under concurrent first reports). */
   async register(p: Omit<PatrolRecord, 'index' | 'createdAt'>, now: number): Promise<PatrolRecord> {
     const existing = this.byDeviceId(p.deviceId);
@@ -84,6 +90,7 @@ export class LivePatrols {
     if (!pending) {
       pending = this.patrols.create({ ...p, createdAt: now }).then((rec) => {
         this.addRecord(rec);
+        for (const fn of this.registeredListeners) fn(rec);
         return rec;
       }).finally(() => this.pendingCreates.delete(p.deviceId));
       this.pendingCreates.set(p.deviceId, pending);

@@ -78,6 +78,8 @@ export interface CaseChange {
   from?: Case['state'] | null;
   to?: Case['state'] | null;
   note?: string | null;
+  /** Client-chosen id of the command, so a replayed command (offline queue) is applied once. */
+  commandId?: string | null;
 }
 
 export class ConflictError extends Error {
@@ -95,9 +97,15 @@ export interface CasesRepo {
   /** Open cases whose deadline has passed and that can still escalate (level < 3). */
   openPastDeadline(now: number, limit: number): Promise<Case[]>;
   events(caseId: string): Promise<CaseEvent[]>;
+  eventByCommand(commandId: string): Promise<CaseEvent | null>;
   eventsAfter(seq: number, limit: number): Promise<CaseEvent[]>;
   lastSeq(): Promise<number>;
   stats(now: number, dayStart: number): Promise<CaseStats>;
+}
+
+export interface SettingsRepo {
+  get<T>(key: string): Promise<T | null>;
+  put(key: string, value: unknown, by: string, at: number): Promise<void>;
 }
 
 export interface Store {
@@ -107,6 +115,7 @@ export interface Store {
   patrols: PatrolsRepo;
   positions: PositionsRepo;
   cases: CasesRepo;
+  settings: SettingsRepo;
   /** Cheap liveness probe for readiness. */
   ping(): Promise<boolean>;
   close(): Promise<void>;

@@ -1,6 +1,6 @@
 // The one Socket.IO contract both sides compile against. Commands are present tense and ack with
 // { data } | { error }; broadcasts are past tense. Payloads are validated on arrival all the same.
-import type { Case, CaseEvent, CaseStats, NewCase } from '../schemas/cases.ts';
+import type { Case, CaseCommandMessage, CaseEvent, CaseStats, NewCase } from '../schemas/cases.ts';
 import type { Patrol } from '../schemas/patrols.ts';
 import type { SessionUser } from '../schemas/auth.ts';
 
@@ -46,6 +46,20 @@ export interface ClientToServerEvents {
   'patrols:subscribe': (sub: Subscription, ack: AckFn<PatrolSnapshot>) => void;
   'cases:catch-up': (req: { afterSeq: number }, ack: AckFn<CatchUp>) => void;
   'case:create': (body: NewCase, ack: AckFn<Case>) => void;
+  /** A lifecycle command (dispatch, acknowledge, report_done, verify_pass, …). */
+  'case:transition': (msg: CaseCommandMessage, ack: AckFn<Case>) => void;
+  /** A patrol phone sharing its own position (browser Geolocation API). */
+  'patrol:report-position': (fix: PhonePosition, ack: AckFn<{ accepted: true }>) => void;
+}
+
+export interface PhonePosition {
+  lon: number;
+  lat: number;
+  /** epoch ms of the fix */
+  time: number;
+  accuracy?: number;
+  speed?: number | null;
+  heading?: number | null;
 }
 
 export interface InterServerEvents {

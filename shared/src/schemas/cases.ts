@@ -131,3 +131,25 @@ export const CaseStats = Type.Object({
   byStreet: Type.Record(Type.String(), Type.Object({ open: Type.Integer(), overdue: Type.Integer(), closedToday: Type.Integer() })),
 });
 export type CaseStats = Type.Static<typeof CaseStats>;
+
+const ACTIONS = ['register', 'reject', 'dispatch', 'acknowledge', 'return', 'report_done', 'verify_pass', 'verify_fail', 'close', 'defer', 'resume'] as const;
+
+/** A lifecycle command on one case (REST body, or socket payload with `id`). */
+export const CaseCommand = Type.Object({
+  action: Type.Union(ACTIONS.map((a) => Type.Literal(a))),
+  expectedVersion: Type.Optional(Type.Integer({ minimum: 1 })),
+  reason: Type.Optional(Type.String({ maxLength: 1000 })),
+  patrolId: Type.Optional(Type.String({ maxLength: 80 })),
+  unit: Type.Optional(Type.String({ maxLength: 40 })),
+  afterPhotoId: Type.Optional(Type.String({ maxLength: 80 })),
+  until: Type.Optional(Type.Integer({ minimum: 0 })),
+  /** Client-chosen id: a command replayed from an offline queue is applied once. */
+  commandId: Type.Optional(Type.String({ minLength: 8, maxLength: 64 })),
+}, { additionalProperties: false });
+export type CaseCommand = Type.Static<typeof CaseCommand>;
+
+export const CaseCommandMessage = Type.Object({
+  id: Type.String({ pattern: '^AJ\\d{8}-\\d{5}$' }),
+  command: CaseCommand,
+}, { additionalProperties: false });
+export type CaseCommandMessage = Type.Static<typeof CaseCommandMessage>;

@@ -64,3 +64,16 @@ export const PositionBatchReply = Type.Object({
   accepted: Type.Integer(),
   rejected: Type.Array(Type.Object({ index: Type.Integer(), reason: Type.String() })),
 });
+
+/** What a patrol phone shares from the browser's Geolocation API. */
+export const PhonePositionSchema = Type.Object(
+  {
+    lon: Lon,
+    lat: Lat,
+    time: EpochMs,
+    accuracy: Type.Optional(Type.Number({ minimum: 0, maximum: 100000 })),
+    speed: Type.Optional(Type.Union([Type.Number({ minimum: 0, maximum: 150 }), Type.Null()])),
+    heading: Type.Optional(Type.Union([Type.Number({ minimum: 0, maximum: 360 }), Type.Null()])),
+  },
+  { additionalProperties: false },
+);

@@ -71,8 +71,9 @@ export function sqliteCases(db: Database.Database): CasesRepo {
       overdue=@overdue, escalation=@escalation, is_open=@isOpen, doc=@doc, version=@version, description=@description,
       address=@address
     WHERE id=@id AND version=@expectedVersion`);
-  const insertEvent = db.prepare(`INSERT INTO case_events (case_id, type, at, actor, action, from_state, to_state, note, snapshot)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertEvent = db.prepare(`INSERT INTO case_events (case_id, type, at, actor, action, from_state, to_state, note, snapshot, command_id)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const byCommand = db.prepare<[string], EventRow>('SELECT * FROM case_events WHERE command_id = ?');
   const nextCode = db.prepare<[string], { last: number }>(
     `INSERT INTO case_codes (day, last) VALUES (?, 1) ON CONFLICT(day) DO UPDATE SET last = last + 1 RETURNING last`);
   const getDoc = db.prepare<[string], { doc: string }>('SELECT doc FROM cases WHERE id = ?');
@@ -85,7 +86,7 @@ export function sqliteCases(db: Database.Database): CasesRepo {
 
   const appendEvent = (c: Case, ch: CaseChange): CaseEvent => {
     const info = insertEvent.run(c.id, ch.type, ch.at, ch.actor, ch.action ?? null, ch.from ?? null, ch.to ?? null,
-      ch.note ?? null, JSON.stringify(c));
+      ch.note ?? null, JSON.stringify(c), ch.commandId ?? null);
     return {
       seq: Number(info.lastInsertRowid), caseId: c.id, type: ch.type, at: ch.at, actor: ch.actor,
       action: ch.action ?? null, from: ch.from ?? null, to: ch.to ?? null, note: ch.note ?? null, case: c,
@@ -121,6 +122,7 @@ export function sqliteCases(db: Database.Database): CasesRepo {
     },
     async openPastDeadline(now, limit) { return pastDeadline.all(now, limit).map((r) => JSON.parse(r.doc) as Case); },
     async events(id) { return eventsOf.all(id).map(toEvent); },
+    async eventByCommand(commandId) { const r = byCommand.get(commandId); return r ? toEvent(r) : null; },
     async eventsAfter(seq, limit) { return eventsAfter.all(seq, limit).map(toEvent); },
     async lastSeq() { return lastSeq.get()!.s ?? 0; },
     async stats(now, dayStart) { return caseStats(db, now, dayStart); },

@@ -85,4 +85,9 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   CREATE INDEX case_events_case ON case_events(case_id, seq);
   CREATE TABLE case_codes (day TEXT PRIMARY KEY, last INTEGER NOT NULL);
   `,
+  `
+  ALTER TABLE case_events ADD COLUMN command_id TEXT;
+  CREATE UNIQUE INDEX case_events_command ON case_events(command_id) WHERE command_id IS NOT NULL;
+  CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL, updated_at INTEGER NOT NULL, updated_by TEXT NOT NULL);
+  `,
 ];

@@ -4,6 +4,7 @@ import { openDatabase } from './open-database.ts';
 import { sqliteSessions, sqliteUsers } from './users-sessions.ts';
 import { sqlitePatrols, sqlitePositions } from './patrols-positions.ts';
 import { sqliteCases } from './cases.ts';
+import { sqliteSettings } from './settings.ts';
 
 export function createSqliteStore(dataDir: string | ':memory:'): Store {
   const db = openDatabase(dataDir === ':memory:' ? ':memory:' : join(dataDir, 'command-center.db'));
@@ -14,6 +15,7 @@ export function createSqliteStore(dataDir: string | ':memory:'): Store {
     patrols: sqlitePatrols(db),
     positions: sqlitePositions(db),
     cases: sqliteCases(db),
+    settings: sqliteSettings(db),
     async ping() { return db.prepare('SELECT 1 AS ok').get() !== undefined; },
     async close() { db.close(); },
   };

@@ -1,0 +1,65 @@
+// The application as one plugin: external plumbing → app services → routes. It never listens;
+// server.ts does, and tests build it and use inject or a free port.
+import type { FastifyError, FastifyInstance } from 'fastify';
+import type { AppConfig } from './config.ts';
+import type { Store } from './store/types.ts';
+import { DomainError } from './domain-error.ts';
+import external from './plugins/external.ts';
+import storePlugin from './plugins/store.ts';
+import geoPlugin from './plugins/geo.ts';
+import authPlugin from './plugins/auth.ts';
+import livePlugin from './plugins/live.ts';
+import casesPlugin from './plugins/cases.ts';
+import realtimePlugin from './plugins/realtime.ts';
+import simulatorPlugin from './plugins/simulator.ts';
+import demoPatrols from './plugins/demo-patrols.ts';
+import clientStatic from './plugins/client-static.ts';
+import healthRoutes from './routes/health.ts';
+import authRoutes from './routes/auth.ts';
+import configRoutes from './routes/config.ts';
+import layerRoutes from './routes/layers.ts';
+import patrolRoutes from './routes/patrols.ts';
+import caseRoutes from './routes/cases.ts';
+import adminRoutes from './routes/admin.ts';
+import type { App } from './routes/types.ts';
+
+export interface AppOptions {
+  config: AppConfig;
+  store?: Store;
+}
+
+export default async function app(fastify: FastifyInstance, opts: AppOptions) {
+  const { config } = opts;
+  const typed = fastify as unknown as App;
+
+  fastify.setErrorHandler((err: FastifyError | DomainError, req, reply) => {
+    if (err instanceof DomainError) {
+      return reply.code(err.statusCode).send({ statusCode: err.statusCode, error: err.code, message: err.message });
+    }
+    const status = err.statusCode ?? 500;
+    if (status >= 500) {
+      req.log.error({ err }, 'request failed');
+      return reply.code(500).send({ statusCode: 500, error: 'Internal Server Error', message: 'internal error' });
+    }
+    return reply.code(status).send({ statusCode: status, error: err.code ?? 'Bad Request', message: err.message });
+  });
+
+  await fastify.register(external);
+  await fastify.register(storePlugin, { dataDir: config.dataDir, store: opts.store });
+  await fastify.register(geoPlugin, { layersDir: config.layersDir });
+  await fastify.register(authPlugin, { demo: config.demo, demoPassword: config.demoPassword, adminPassword: config.adminPassword });
+  await fastify.register(livePlugin, { registerUnknownDevices: config.registerUnknownDevices });
+  if (config.demo) await fastify.register(demoPatrols, { demoPassword: config.demoPassword });
+  await fastify.register(casesPlugin);
+  await fastify.register(realtimePlugin, { tickMs: config.tickMs });
+  await fastify.register(simulatorPlugin, { count: config.simulate, casesPerHour: config.simulateCasesPerHour, tickMs: config.tickMs });
+
+  await typed.register(healthRoutes);
+  await typed.register(authRoutes, { loginRateMax: config.loginRateMax });
+  await typed.register(configRoutes, { assessmentDate: config.assessmentDate, tickMs: config.tickMs, demo: config.demo });
+  await typed.register(layerRoutes);
+  await typed.register(patrolRoutes);
+  await typed.register(caseRoutes);
+  await typed.register(adminRoutes);
+  await fastify.register(clientStatic, { clientDist: config.clientDist });
+}

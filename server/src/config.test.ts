@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('config', () => {
+  it('has the documented defaults in demo mode', () => {
+    const c = loadConfig({ DEMO: '1' });
+    expect(c).toMatchObject({ port: 8080, osmandPort: 5055, demo: true, simulate: 300, demoPassword: 'zmd-demo', registerUnknownDevices: true });
+  });
+  it('refuses to start on default secrets without DEMO', () => {
+    expect(() => loadConfig({})).toThrow(/ADMIN_PASSWORD is required/);
+    expect(() => loadConfig({ ADMIN_PASSWORD: 'zmd-demo' })).toThrow(/at least 12 characters/);
+    expect(loadConfig({ ADMIN_PASSWORD: 'a-long-enough-secret' }).simulate).toBe(0);
+  });
+  it('names every bad variable at once', () => {
+    try {
+      loadConfig({ DEMO: 'maybe', PORT: '99999', SIMULATE: '-1', ASSESSMENT_DATE: 'soon' });
+      expect.unreachable();
+    } catch (err) {
+      expect(err).toBeInstanceOf(ConfigError);
+      const msg = (err as Error).message;
+      for (const name of ['DEMO', 'PORT', 'SIMULATE', 'ASSESSMENT_DATE']) expect(msg).toContain(name);
+    }
+  });
+});

@@ -1,0 +1,71 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { FastifyInstance } from 'fastify';
+import { buildTestApp, type TestApp } from '../test/build-test-app.ts';
+import { buildDeviceListener } from './device-listener.ts';
+
+describe('device listener (OsmAnd / Traccar Client)', () => {
+  let t: TestApp;
+  let devices: FastifyInstance;
+  let token: string;
+  beforeAll(async () => {
+    t = await buildTestApp();
+    devices = buildDeviceListener(t.app.ingest);
+    token = await t.login('dispatcher');
+  });
+  afterAll(async () => { await devices.close(); await t.close(); });
+
+  const patrols = async () => (await t.app.inject({ url: '/api/v1/patrols', headers: { authorization: `Bearer ${token}` } })).json().patrols as { deviceId: string; position: { lon: number; lat: number; speed: number } | null; status: string }[];
+
+  it('accepts the query form on GET and registers an unknown device in demo mode', async () => {
+    const ts = Math.floor(Date.now() / 1000);
+    const res = await devices.inject({ url: `/?id=phone-1&lat=32.98&lon=114.02&timestamp=${ts}&speed=10&bearing=45&batt=80` });
+    expect(res.statusCode).toBe(200);
+    const p = (await patrols()).find((x) => x.deviceId === 'phone-1');
+    expect(p?.position).toMatchObject({ lon: 114.02, lat: 32.98 });
+    expect(p?.position?.speed).toBeCloseTo(5.144, 2);
+    expect(p?.status).toBe('online');
+  });
+
+  it('accepts the query form on POST (form-encoded) and the Traccar Client JSON body', async () => {
+    const form = await devices.inject({ method: 'POST', url: '/', headers: { 'content-type': 'application/x-www-form-urlencoded' }, payload: 'deviceid=phone-2&location=32.97,114.03' });
+    expect(form.statusCode).toBe(200);
+    const json = await devices.inject({
+      method: 'POST', url: '/', payload: {
+        device_id: 'phone-3',
+        location: { timestamp: new Date().toISOString(), coords: { latitude: 32.99, longitude: 114.01, speed: 2, heading: 90 }, battery: { level: 0.5 } },
+      },
+    });
+    expect(json.statusCode).toBe(200);
+    const ids = (await patrols()).map((p) => p.deviceId);
+    expect(ids).toEqual(expect.arrayContaining(['phone-2', 'phone-3']));
+  });
+
+  it.each([
+    ['/?id=x&lat=NaN&lon=114', 'coordinates are not numbers'],
+    ['/?id=x&lat=95&lon=114', 'coordinates out of range'],
+    ['/?id=x&lat=40&lon=-74', 'far outside the service area'],
+    ['/?lat=32.98&lon=114.02', 'missing device id'],
+    ['/?id=x&lat=32.98&lon=114.02&timestamp=garbage', 'unparsable timestamp'],
+  ])('answers %s with 400 and a reason', async (url, reason) => {
+    const res = await devices.inject({ url });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain(reason);
+  });
+
+  it('answers malformed JSON with 400, not 500', async () => {
+    const res = await devices.inject({ method: 'POST', url: '/', headers: { 'content-type': 'application/json' }, payload: '{"device_id":' });
+    expect(res.statusCode).toBe(400);
+  });
+});
+
+describe('device listener without registration', () => {
+  it('refuses unknown devices with 400', async () => {
+    const t = await buildTestApp({ REGISTER_UNKNOWN_DEVICES: '0' });
+    const devices = buildDeviceListener(t.app.ingest);
+    const res = await devices.inject({ url: '/?id=stranger&lat=32.98&lon=114.02' });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('unknown device stranger');
+    await devices.close();
+    await t.close();
+  });
+});

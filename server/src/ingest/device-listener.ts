@@ -1,0 +1,36 @@
+// The device port (OSMAND_PORT): what phones running Traccar Client or OsmAnd talk to. No login —
+// devices are known by id — so it is its own small server, apart from the user-facing API.
+import Fastify, { type FastifyInstance } from 'fastify';
+import { parseOsmandJson, parseOsmandQuery, type ParseResult } from './osmand-parse.ts';
+import type { PositionIngest } from './position-ingest.ts';
+
+export function buildDeviceListener(ingest: PositionIngest, logger: boolean | object = false): FastifyInstance {
+  const app = Fastify({ logger, bodyLimit: 64 * 1024 });
+  // Some clients post form-encoded parameters; treat the body as a query string.
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(body as string)));
+  });
+  app.addContentTypeParser('text/plain', { parseAs: 'string' }, (_req, body, done) => done(null, body));
+
+  const handle = async (query: Record<string, unknown>, body: unknown): Promise<ParseResult> => {
+    const now = Date.now();
+    if (body && typeof body === 'object' && !Array.isArray(body) && 'location' in body) return parseOsmandJson(body, now);
+    const fields = body && typeof body === 'object' && !Array.isArray(body) ? { ...(body as Record<string, unknown>), ...query } : query;
+    return parseOsmandQuery(fields, now);
+  };
+
+  const route = async (req: { query: unknown; body?: unknown }, reply: import('fastify').FastifyReply) => {
+    const parsed = await handle((req.query ?? {}) as Record<string, unknown>, req.body);
+    if (!parsed.ok) return reply.code(400).type('text/plain').send(parsed.reason);
+    const r = await ingest.accept(parsed.report);
+    if (!r.ok) return reply.code(400).type('text/plain').send(r.reason);
+    return reply.code(200).type('text/plain').send('OK');
+  };
+  app.get('/', route);
+  app.post('/', route);
+  app.setErrorHandler((err: { statusCode?: number; message: string }, _req, reply) => {
+    const status = err.statusCode && err.statusCode >= 400 && err.statusCode < 500 ? err.statusCode : 400;
+    reply.code(status).type('text/plain').send(err.message);
+  });
+  return app;
+}

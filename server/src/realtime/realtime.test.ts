@@ -1,0 +1,91 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { decodeFrame } from '@cw/shared/realtime/patrol-frame';
+import type { Ack, CatchUp, PatrolSnapshot } from '@cw/shared/realtime/events';
+import type { CaseEvent } from '@cw/shared/schemas/cases';
+import { buildTestApp, listen, once, type TestApp, type TestSocket } from '../test/build-test-app.ts';
+import { buildDeviceListener } from '../ingest/device-listener.ts';
+
+function emitAck<T>(s: TestSocket, event: string, ...args: unknown[]): Promise<Ack<T>> {
+  return new Promise((resolve) => (s as unknown as { emit: (...a: unknown[]) => void }).emit(event, ...args, resolve));
+}
+
+describe('realtime', () => {
+  let t: TestApp;
+  let net: Awaited<ReturnType<typeof listen>>;
+  let wallToken: string;
+  let dispatcherToken: string;
+  beforeAll(async () => {
+    t = await buildTestApp({ TICK_MS: '100' });
+    net = await listen(t.app);
+    wallToken = await t.login('wall');
+    dispatcherToken = await t.login('dispatcher');
+  });
+  afterAll(async () => t.close());
+
+  it('refuses a connection without a valid token', async () => {
+    await expect(net.connect('forged')).rejects.toThrow(/unauthorized/);
+  });
+
+  it('sends a snapshot on subscribe, then a binary frame with a device that moved', async () => {
+    const devices = buildDeviceListener(t.app.ingest);
+    await devices.inject({ url: '/?id=rt-1&lat=32.98&lon=114.02' });
+    const wall = await net.connect(wallToken);
+    const snap = await emitAck<PatrolSnapshot>(wall, 'patrols:subscribe', {});
+    expect('data' in snap).toBe(true);
+    if (!('data' in snap)) return;
+    const patrol = snap.data.patrols.find((p) => p.deviceId === 'rt-1')!;
+    const full = decodeFrame(new Uint8Array(snap.data.frame as ArrayBuffer));
+    expect(full.full).toBe(true);
+    expect(Array.from(full.columns.index.subarray(0, full.count))).toContain(patrol.index);
+
+    const frameP = once<ArrayBuffer>(wall, 'patrols:frame');
+    await devices.inject({ url: '/?id=rt-1&lat=32.981&lon=114.021' });
+    const frame = decodeFrame(new Uint8Array(await frameP));
+    const i = Array.from(frame.columns.index.subarray(0, frame.count)).indexOf(patrol.index);
+    expect(i).toBeGreaterThanOrEqual(0);
+    expect(frame.columns.lat[i]).toBeCloseTo(32.981, 4);
+    expect(frame.columns.lon[i]).toBeCloseTo(114.021, 4);
+    wall.close();
+    await devices.close();
+  });
+
+  it('refuses bad subscribe payloads with an error ack', async () => {
+    const wall = await net.connect(wallToken);
+    const res = await emitAck(wall, 'patrols:subscribe', { districts: ['DROP TABLE'] });
+    expect('error' in res && res.error.code).toBe('bad_request');
+    const res2 = await emitAck(wall, 'cases:catch-up', { afterSeq: -5 });
+    expect('error' in res2 && res2.error.code).toBe('bad_request');
+    const res3 = await emitAck(wall, 'case:create', { category: 'street_dirty', lon: 114.02, lat: 32.98 });
+    expect('error' in res3 && res3.error.code).toBe('forbidden');
+    wall.close();
+  });
+
+  it('broadcasts case events, and a reconnecting client catches up exactly what it missed', async () => {
+    const display = await net.connect(wallToken);
+    const officer = await net.connect(dispatcherToken);
+    const seen: CaseEvent[] = [];
+    display.on('case:changed', (e) => seen.push(e));
+    const first = await emitAck<{ id: string }>(officer, 'case:create', { category: 'street_dirty', lon: 114.02, lat: 32.98 });
+    expect('data' in first).toBe(true);
+    await expect.poll(() => seen.length).toBe(1);
+    const lastSeen = seen[0]!.seq;
+    display.close();
+
+    const missed: string[] = [];
+    for (let k = 0; k < 3; k++) {
+      const r = await emitAck<{ id: string }>(officer, 'case:create', { category: 'noise', lon: 114.03, lat: 32.97, description: `missed ${k}` });
+      if ('data' in r) missed.push(r.data.id);
+    }
+    const back = await net.connect(wallToken);
+    const res = await emitAck<CatchUp>(back, 'cases:catch-up', { afterSeq: lastSeen });
+    expect('data' in res).toBe(true);
+    if (!('data' in res)) return;
+    expect(res.data.complete).toBe(true);
+    expect(res.data.events.map((e) => e.caseId)).toEqual(missed);
+    const seqs = res.data.events.map((e) => e.seq);
+    expect(seqs).toEqual([lastSeen + 1, lastSeen + 2, lastSeen + 3]);
+    expect(res.data.lastSeq).toBe(lastSeen + 3);
+    back.close();
+    officer.close();
+  });
+});
