@@ -1,0 +1,32 @@
+// What layer components share: their static data, and re-styling when the language or the wall's
+// scale changes.
+import { watch } from 'vue';
+import type { ExpressionSpecification } from 'maplibre-gl';
+import type { LayerCollection, LayerName } from '../api/types.ts';
+import { useLayersStore } from '../stores/layers.ts';
+import { locale, type Locale } from '../i18n/index.ts';
+import { useMapContext } from './map-context.ts';
+
+/** Loads one of the server's static layers and hands it over whenever it is (re)placed. */
+export function useStaticLayer<N extends LayerName>(name: N, apply: (fc: LayerCollection<N>) => void): void {
+  const store = useLayersStore();
+  watch(
+    () => store.collections[name] as LayerCollection<N> | undefined,
+    (fc) => {
+      if (fc) apply(fc);
+    },
+    { immediate: true },
+  );
+  store.load(name).catch((err: unknown) => console.warn(`[map] layer ${name} failed to load`, err));
+}
+
+/** Runs now and again whenever the language or the UI scale changes. */
+export function useRestyle(apply: (scale: number, lang: Locale) => void): void {
+  const { uiScale } = useMapContext();
+  watch([uiScale, locale], ([scale, lang]) => apply(scale, lang), { immediate: true });
+}
+
+/** A size in design px (3840×2160 canvas) growing with zoom, scaled to CSS px. */
+export function zoomSize(scale: number, stops: readonly [zoom: number, designPx: number][]): ExpressionSpecification {
+  return ['interpolate', ['linear'], ['zoom'], ...stops.flatMap(([z, px]) => [z, px * scale])] as ExpressionSpecification;
+}
