@@ -12,6 +12,9 @@ import { randomPointIn } from './area-sampler.ts';
 import { personName } from './names.ts';
 import { mulberry32, pick, pickWeighted } from './random.ts';
 import { CASE_SPOTS, describeCase } from './case-spots.ts';
+import { SimDuty, type SimPhotos } from './sim-duty.ts';
+import type { CaseRules } from '../settings/case-rules.ts';
+import type { CaseBus } from '../cases/case-bus.ts';
 
 export interface SimulatorOptions {
   count: number;
@@ -25,6 +28,10 @@ export interface SimulatorDeps {
   ingest: PositionIngest;
   locator: Locator;
   cases: CaseService;
+  caseBus: CaseBus;
+  rules: CaseRules;
+  /** Stores generated after-photos; without it simulated patrols never report done. */
+  photos: SimPhotos | null;
   /** Inspection points as [lon, lat, site category]: where problems cluster. */
   sites: readonly [number, number, string][];
   log: { info: (o: object, m: string) => void; error: (o: object, m: string) => void };
@@ -41,6 +48,9 @@ interface SimPatrol {
   /** ms until the next report */
   nextReportAt: number;
   silentUntil: number;
+  /** Set while heading to a dispatched case; called on arrival. */
+  onArrive: (() => void) | null;
+  holdUntil: number;
 }
 
 const KIND_MIX: readonly [PatrolKind, number][] = [['grid_member', 40], ['urban_officer', 20], ['traffic_police', 15], ['volunteer', 25]];
@@ -55,12 +65,25 @@ export class Simulator {
   private timer: NodeJS.Timeout | null = null;
   private caseDebt = 0;
   private readonly urbanStreets: number[] = [];
+  private readonly byPatrolId = new Map<string, SimPatrol>();
+  private readonly duty: SimDuty;
 
   constructor(private readonly d: SimulatorDeps, private readonly o: SimulatorOptions) {
     this.rand = mulberry32(o.seed ?? 20200818);
     const streets = d.locator.streets;
     streets.items.forEach((s, i) => { if (s.type === '街道') this.urbanStreets.push(i); });
     if (!this.urbanStreets.length) this.urbanStreets.push(...streets.items.map((_, i) => i));
+    this.duty = new SimDuty({
+      cases: d.cases, live: d.live, rules: d.rules, photos: d.photos, rand: this.rand, log: d.log,
+      isSimPatrol: (id) => this.byPatrolId.has(id),
+      sendTo: (id, lon, lat, onArrive) => {
+        const p = this.byPatrolId.get(id);
+        if (!p) return;
+        p.target = [lon, lat];
+        p.onArrive = onArrive;
+      },
+    });
+    d.caseBus.on('event', (e) => this.duty.onEvent(e));
   }
 
   async start(): Promise<void> {
@@ -81,10 +104,12 @@ export class Simulator {
         unit: UNIT_OF[kind] || `${streetProps.name}网格站`, homeStreet: streetProps.code,
       }, now);
       const start = randomPointIn(streets, street, this.rand) ?? [this.d.locator.bbox[0], this.d.locator.bbox[1]];
-      this.patrols.push({
+      const sp: SimPatrol = {
         index: rec.index, kind, street, lon: start[0], lat: start[1], target: start, heading: 0,
-        nextReportAt: now + this.rand() * REPORT_EVERY_MS[kind], silentUntil: 0,
-      });
+        nextReportAt: now + this.rand() * REPORT_EVERY_MS[kind], silentUntil: 0, onArrive: null, holdUntil: 0,
+      };
+      this.patrols.push(sp);
+      this.byPatrolId.set(rec.id, sp);
     }
     this.d.log.info({ patrols: this.patrols.length, casesPerHour: this.o.casesPerHour }, 'simulator started');
     this.timer = setInterval(() => this.tick().catch((err) => this.d.log.error({ err }, 'simulator tick failed')), this.o.tickMs);
@@ -96,17 +121,11 @@ export class Simulator {
     this.timer = null;
   }
 
-  /** Sends a patrol towards a point (e.g. the case it was dispatched to). */
-  sendTo(patrolIndex: number, lon: number, lat: number): void {
-    const p = this.patrols.find((q) => q.index === patrolIndex);
-    if (p) p.target = [lon, lat];
-  }
-
   private async tick(): Promise<void> {
     const now = Date.now();
     const dt = this.o.tickMs / 1000;
     for (const p of this.patrols) {
-      this.move(p, dt);
+      this.move(p, dt, now);
       if (now < p.nextReportAt || now < p.silentUntil) continue;
       p.nextReportAt = now + REPORT_EVERY_MS[p.kind] * (0.8 + this.rand() * 0.4);
       if (this.rand() < SILENCE_P) { p.silentUntil = now + 60_000 + this.rand() * 240_000; continue; }
@@ -122,17 +141,26 @@ export class Simulator {
       this.caseDebt -= 1;
       await this.createCase();
     }
+    await this.duty.runDue(now);
   }
 
   private moving(p: SimPatrol): boolean {
     return haversineM(p.lon, p.lat, p.target[0], p.target[1]) > 3;
   }
 
-  private move(p: SimPatrol, dt: number): void {
+  private move(p: SimPatrol, dt: number, now: number): void {
     const dist = haversineM(p.lon, p.lat, p.target[0], p.target[1]);
     if (dist <= 3) {
+      if (p.onArrive) {
+        // At the case: stay while handling it.
+        const arrive = p.onArrive;
+        p.onArrive = null;
+        p.holdUntil = now + 4 * 60_000;
+        arrive();
+        return;
+      }
       // Arrived: pause a little, then walk to another point of the same street.
-      if (this.rand() < 0.1) p.target = this.nextWaypoint(p);
+      if (now >= p.holdUntil && this.rand() < 0.1) p.target = this.nextWaypoint(p);
       return;
     }
     const step = Math.min(dist, PATROL_KIND_INFO[p.kind].speedMps * dt);
