@@ -26,9 +26,9 @@ export function sniffImageType(bytes: Uint8Array): ImageType | null {
   return null;
 }
 
-/** 415: the body is not an image type we store. Carries its status like DomainError does, so the
+/** 415: the body is not a type we store. Carries its status like DomainError does, so the
  *  app's error handler answers it as a 4xx with this message. */
-export class UnsupportedImageError extends Error {
+export class UnsupportedMediaTypeError extends Error {
   readonly statusCode = 415;
   readonly code = 'unsupported_media_type';
 }
