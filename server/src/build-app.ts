@@ -1,4 +1,5 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import app, { type AppOptions } from './app.ts';
 
@@ -12,6 +13,7 @@ export async function buildApp(opts: AppOptions, logger: boolean | object = { le
     onConstructorPoisoning: 'error',
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: false, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
-  await fastify.register(app, opts);
+  // Not encapsulated: the services the app decorates are visible to server.ts and the tests.
+  await fastify.register(fp(app, { name: 'app' }), opts);
   return fastify as unknown as FastifyInstance;
 }

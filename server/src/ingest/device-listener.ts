@@ -14,7 +14,8 @@ export function buildDeviceListener(ingest: PositionIngest, logger: boolean | ob
 
   const handle = async (query: Record<string, unknown>, body: unknown): Promise<ParseResult> => {
     const now = Date.now();
-    if (body && typeof body === 'object' && !Array.isArray(body) && 'location' in body) return parseOsmandJson(body, now);
+    const loc = body && typeof body === 'object' ? (body as { location?: unknown }).location : undefined;
+    if (loc !== null && typeof loc === 'object') return parseOsmandJson(body, now);
     const fields = body && typeof body === 'object' && !Array.isArray(body) ? { ...(body as Record<string, unknown>), ...query } : query;
     return parseOsmandQuery(fields, now);
   };

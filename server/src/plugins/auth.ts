@@ -1,7 +1,9 @@
-// Who is asking. Every API route except health and the device listener runs `authenticate`; routes
-// that change things add `requireRole`. A token comes as a bearer header or the session cookie.
+// Who is asking. Every API route except health and the device listener runs `authenticate`, and
+// `requireRole` where the role matters — both as onRequest hooks, so a role that may not do a thing
+// gets 401/403 before its body is even parsed or validated. A token comes as a bearer header or the
+// session cookie.
 import fp from 'fastify-plugin';
-import type { FastifyReply, FastifyRequest, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyReply, FastifyRequest, onRequestAsyncHookHandler } from 'fastify';
 import type { Role, SessionUser } from '@cw/shared/schemas/auth';
 import { SessionService } from '../auth/sessions.ts';
 import { hashPassword } from '../auth/password.ts';
@@ -11,8 +13,8 @@ export const SESSION_COOKIE = 'cw_session';
 declare module 'fastify' {
   interface FastifyInstance {
     sessions: SessionService;
-    authenticate: preHandlerAsyncHookHandler;
-    requireRole: (...roles: Role[]) => preHandlerAsyncHookHandler;
+    authenticate: onRequestAsyncHookHandler;
+    requireRole: (...roles: Role[]) => onRequestAsyncHookHandler;
   }
   interface FastifyRequest {
     user: SessionUser | null;
@@ -42,14 +44,14 @@ export default fp<AuthPluginOptions>(async (app, opts) => {
   app.decorate('sessions', sessions);
   app.decorateRequest('user', null);
 
-  const authenticate: preHandlerAsyncHookHandler = async (req: FastifyRequest, reply: FastifyReply) => {
+  const authenticate: onRequestAsyncHookHandler = async (req: FastifyRequest, reply: FastifyReply) => {
     const token = tokenFrom(req.headers.authorization, req.cookies[SESSION_COOKIE]);
     const user = token ? await sessions.resolve(token) : null;
     if (!user) return reply.code(401).send({ statusCode: 401, error: 'Unauthorized', message: 'log in first (bearer token or session cookie)' });
     req.user = user;
   };
   app.decorate('authenticate', authenticate);
-  app.decorate('requireRole', (...roles: Role[]): preHandlerAsyncHookHandler => async (req, reply) => {
+  app.decorate('requireRole', (...roles: Role[]): onRequestAsyncHookHandler => async (req, reply) => {
     if (!req.user || !roles.includes(req.user.role)) {
       return reply.code(403).send({ statusCode: 403, error: 'Forbidden', message: `this needs one of the roles: ${roles.join(', ')}` });
     }

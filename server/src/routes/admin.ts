@@ -12,10 +12,10 @@ const view = (u: UserRecord) => ({ username: u.username, role: u.role, patrolId:
 export default async function adminRoutes(app: App) {
   const admin = [app.authenticate, app.requireRole('admin')];
 
-  app.get('/api/v1/admin/users', { preHandler: admin, schema: { response: { 200: Type.Array(UserView) } } }, async () =>
+  app.get('/api/v1/admin/users', { onRequest: admin, schema: { response: { 200: Type.Array(UserView) } } }, async () =>
     (await app.store.users.list()).map(view));
 
-  app.put('/api/v1/admin/users', { preHandler: admin, schema: { body: NewUser, response: { 200: UserView, 400: ErrorBody } } }, async (req) => {
+  app.put('/api/v1/admin/users', { onRequest: admin, schema: { body: NewUser, response: { 200: UserView, 400: ErrorBody } } }, async (req) => {
     const b = req.body;
     if (b.role === 'patrol' && (!b.patrolId || !app.live.byPatrolId(b.patrolId))) {
       throw new DomainError('bad_request', 'a patrol account needs the id of a registered patrol');
@@ -31,14 +31,14 @@ export default async function adminRoutes(app: App) {
     return view(user);
   });
 
-  app.get('/api/v1/taxonomy', { preHandler: app.authenticate }, async () => ({ categories: app.caseRules.categories() }));
-  app.put('/api/v1/admin/taxonomy', { preHandler: admin, schema: { body: TaxonomyBody } }, async (req) => {
+  app.get('/api/v1/taxonomy', { onRequest: app.authenticate }, async () => ({ categories: app.caseRules.categories() }));
+  app.put('/api/v1/admin/taxonomy', { onRequest: admin, schema: { body: TaxonomyBody } }, async (req) => {
     await app.caseRules.setCategories(req.body.categories, req.user!.username, Date.now());
     return { categories: app.caseRules.categories() };
   });
 
-  app.get('/api/v1/admin/calendar', { preHandler: admin, schema: { response: { 200: CalendarBody } } }, async () => app.caseRules.calendarBody);
-  app.put('/api/v1/admin/calendar', { preHandler: admin, schema: { body: CalendarBody, response: { 200: CalendarBody } } }, async (req) => {
+  app.get('/api/v1/admin/calendar', { onRequest: admin, schema: { response: { 200: CalendarBody } } }, async () => app.caseRules.calendarBody);
+  app.put('/api/v1/admin/calendar', { onRequest: admin, schema: { body: CalendarBody, response: { 200: CalendarBody } } }, async (req) => {
     await app.caseRules.setCalendar(req.body, req.user!.username, Date.now());
     return app.caseRules.calendarBody;
   });

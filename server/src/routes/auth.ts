@@ -20,9 +20,9 @@ export default async function authRoutes(app: App, opts: { loginRateMax: number 
     return { token, user: sessionUser };
   });
 
-  app.get('/api/v1/auth/me', { preHandler: app.authenticate, schema: { response: { 200: SessionUser } } }, async (req) => req.user!);
+  app.get('/api/v1/auth/me', { onRequest: app.authenticate, schema: { response: { 200: SessionUser } } }, async (req) => req.user!);
 
-  app.post('/api/v1/auth/logout', { preHandler: app.authenticate }, async (req, reply) => {
+  app.post('/api/v1/auth/logout', { onRequest: app.authenticate }, async (req, reply) => {
     const token = tokenFrom(req.headers.authorization, req.cookies[SESSION_COOKIE]);
     if (token) await app.sessions.revoke(token);
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
@@ -30,7 +30,7 @@ export default async function authRoutes(app: App, opts: { loginRateMax: number 
   });
 
   // Kiosk links for the wall: long-lived, revocable, read-only.
-  const adminOnly = { preHandler: [app.authenticate, app.requireRole('admin')] };
+  const adminOnly = { onRequest: [app.authenticate, app.requireRole('admin')] };
   app.post('/api/v1/auth/display-tokens', { ...adminOnly, schema: { body: DisplayTokenBody, response: { 201: DisplayToken } } }, async (req, reply) => {
     if (!(await app.store.users.get(displayUser))) {
       // A read-only account no password opens ('!' is never a valid hash); only display tokens act as it.

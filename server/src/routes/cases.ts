@@ -12,14 +12,14 @@ export default async function caseRoutes(app: App) {
   const readers = [app.authenticate, app.requireRole('wall', 'dispatcher', 'leader', 'admin')];
   const writers = [app.authenticate, app.requireRole('dispatcher', 'admin', 'patrol')];
 
-  app.get('/api/v1/cases', { preHandler: readers, schema: { querystring: CaseQuery, response: { 200: CaseList } } }, async (req) => {
+  app.get('/api/v1/cases', { onRequest: readers, schema: { querystring: CaseQuery, response: { 200: CaseList } } }, async (req) => {
     const [{ total, cases }, lastSeq] = await Promise.all([app.cases.list(req.query), app.cases.lastSeq()]);
     return { total, cases, lastSeq };
   });
 
-  app.get('/api/v1/cases/stats', { preHandler: readers, schema: { response: { 200: CaseStats } } }, async () => app.cases.stats());
+  app.get('/api/v1/cases/stats', { onRequest: readers, schema: { response: { 200: CaseStats } } }, async () => app.cases.stats());
 
-  app.get('/api/v1/cases/:id', { preHandler: [app.authenticate], schema: { params: CaseId, response: { 200: Case, ...Errors } } }, async (req) => {
+  app.get('/api/v1/cases/:id', { onRequest: [app.authenticate], schema: { params: CaseId, response: { 200: Case, ...Errors } } }, async (req) => {
     const c = await app.cases.get(req.params.id);
     if (!c || (req.user!.role === 'patrol' && c.patrolId !== req.user!.patrolId && c.reporter !== req.user!.username)) {
       throw new DomainError('not_found', `no case ${req.params.id}`);
@@ -27,21 +27,21 @@ export default async function caseRoutes(app: App) {
     return c;
   });
 
-  app.get('/api/v1/cases/:id/events', { preHandler: readers, schema: { params: CaseId, response: { 200: Type.Array(CaseEvent) } } }, async (req) =>
+  app.get('/api/v1/cases/:id/events', { onRequest: readers, schema: { params: CaseId, response: { 200: Type.Array(CaseEvent) } } }, async (req) =>
     app.cases.events(req.params.id));
 
-  app.post('/api/v1/cases', { preHandler: writers, schema: { body: NewCase, response: { 201: Case, ...Errors } } }, async (req, reply) => {
+  app.post('/api/v1/cases', { onRequest: writers, schema: { body: NewCase, response: { 201: Case, ...Errors } } }, async (req, reply) => {
     const user = req.user!;
     const source = user.role === 'patrol' ? 'patrol' : (req.body.source === 'hotline' ? 'hotline' : 'dispatcher');
     const event = await app.cases.create(req.body, user, source);
     return reply.code(201).send(event.case);
   });
 
-  app.post('/api/v1/cases/:id/transitions', { preHandler: writers, schema: { params: CaseId, body: CaseCommand, response: { 200: Case, ...Errors } } }, async (req) =>
+  app.post('/api/v1/cases/:id/transitions', { onRequest: writers, schema: { params: CaseId, body: CaseCommand, response: { 200: Case, ...Errors } } }, async (req) =>
     (await app.cases.transition(req.params.id, req.body, req.user!)).case);
 
   app.post('/api/v1/cases/:id/comments', {
-    preHandler: writers,
+    onRequest: writers,
     schema: {
       params: CaseId,
       body: Type.Object({ note: Type.String({ minLength: 1, maxLength: 2000 }), commandId: Type.Optional(Type.String({ minLength: 8, maxLength: 64 })) }, { additionalProperties: false }),
@@ -50,7 +50,7 @@ export default async function caseRoutes(app: App) {
   }, async (req) => (await app.cases.comment(req.params.id, req.body.note, req.user!, req.body.commandId)).case);
 
   app.get('/api/v1/cases/:id/recommendations', {
-    preHandler: [app.authenticate, app.requireRole('dispatcher', 'admin')],
+    onRequest: [app.authenticate, app.requireRole('dispatcher', 'admin')],
     schema: { params: CaseId, querystring: Type.Object({ n: Type.Optional(Type.Integer({ minimum: 1, maximum: 20 })) }) },
   }, async (req) => {
     const c = await app.cases.get(req.params.id);

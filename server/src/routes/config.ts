@@ -12,7 +12,7 @@ export const ClientConfig = Type.Object({
 });
 
 export default async function configRoutes(app: App, opts: { assessmentDate: number; tickMs: number; demo: boolean }) {
-  app.get('/api/v1/config', { preHandler: app.authenticate, schema: { response: { 200: ClientConfig } } }, async () => {
+  app.get('/api/v1/config', { onRequest: app.authenticate, schema: { response: { 200: ClientConfig } } }, async () => {
     const [w, s, e, n] = app.geo.locator.bbox;
     return {
       assessmentDate: opts.assessmentDate, tickMs: opts.tickMs,

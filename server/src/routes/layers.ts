@@ -4,7 +4,7 @@ import type { App } from './types.ts';
 
 export default async function layerRoutes(app: App) {
   app.get('/api/v1/layers/:name', {
-    preHandler: app.authenticate,
+    onRequest: app.authenticate,
     schema: { params: Type.Object({ name: Type.Union(LAYER_NAMES.map((n) => Type.Literal(n))) }) },
   }, async (req, reply) => {
     const file = app.geo.layers.files.get(req.params.name)!;
@@ -13,7 +13,7 @@ export default async function layerRoutes(app: App) {
   });
 
   app.get('/api/v1/tiles/grid/:z/:x/:y.pbf', {
-    preHandler: app.authenticate,
+    onRequest: app.authenticate,
     schema: {
       params: Type.Object({
         z: Type.Integer({ minimum: 0, maximum: 24 }),

@@ -4,12 +4,12 @@ import type { App } from './types.ts';
 
 export default async function patrolRoutes(app: App) {
   app.get('/api/v1/patrols', {
-    preHandler: [app.authenticate, app.requireRole('wall', 'dispatcher', 'leader', 'admin')],
+    onRequest: [app.authenticate, app.requireRole('wall', 'dispatcher', 'leader', 'admin')],
     schema: { response: { 200: PatrolList } },
   }, async () => ({ patrols: app.live.list(Date.now()) }));
 
   app.get('/api/v1/patrols/:id/track', {
-    preHandler: [app.authenticate, app.requireRole('dispatcher', 'leader', 'admin')],
+    onRequest: [app.authenticate, app.requireRole('dispatcher', 'leader', 'admin')],
     schema: {
       params: Type.Object({ id: Type.String({ maxLength: 80 }) }),
       querystring: Type.Object({ from: Type.Integer({ minimum: 0 }), to: Type.Integer({ minimum: 0 }) }, { additionalProperties: false }),
@@ -23,7 +23,7 @@ export default async function patrolRoutes(app: App) {
 
   // Gateways that collect many devices post them in batches; each position is judged on its own.
   app.post('/api/v1/positions/batch', {
-    preHandler: [app.authenticate, app.requireRole('admin')],
+    onRequest: [app.authenticate, app.requireRole('admin')],
     bodyLimit: 4 * 1024 * 1024,
     schema: { body: PositionBatch, response: { 200: PositionBatchReply } },
   }, async (req) => {

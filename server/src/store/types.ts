@@ -1,5 +1,5 @@
-// Repository interfaces: what the app needs from storage, nothing about how. SQLite implements them
-// today; a PostgreSQL implementation satisfies the same contracts without touching routes.
+// Repository interfaces: what the app needs from storage, nothing about how. SQLite and PostgreSQL
+// implement them; store-contract.ts is the test suite both must pass.
 import type { Case, CaseEvent, CaseEventType, CaseQuery, CaseStats } from '@cw/shared/schemas/cases';
 import type { Role } from '@cw/shared/schemas/auth';
 import type { PatrolKind } from '@cw/shared/domain/patrol';
@@ -86,6 +86,13 @@ export class ConflictError extends Error {
   readonly code = 'conflict';
 }
 
+/** A write refused because a unique key is taken: a replayed clientRef or commandId racing its
+ *  twin, or a device id already registered. Both engines throw this, so callers need not parse
+ *  driver messages. The transaction it came from was rolled back. */
+export class UniqueViolation extends Error {
+  readonly code = 'unique_violation';
+}
+
 export interface CasesRepo {
   /** Writes the case and its 'created' event in one durable transaction; the code is assigned here. */
   create(draft: Omit<Case, 'code' | 'id'>, change: CaseChange, clientRef?: string): Promise<CaseEvent>;
@@ -93,6 +100,7 @@ export interface CasesRepo {
   update(next: Case, expectedVersion: number, change: CaseChange): Promise<CaseEvent>;
   get(id: string): Promise<Case | null>;
   getByClientRef(clientRef: string): Promise<Case | null>;
+  /** Overdue first, then newest; equal creation times newest code first, so pages are stable. */
   list(q: CaseQuery): Promise<{ total: number; cases: Case[] }>;
   /** Open cases whose deadline has passed and that can still escalate (level < 3). */
   openPastDeadline(now: number, limit: number): Promise<Case[]>;

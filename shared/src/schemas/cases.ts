@@ -108,7 +108,7 @@ export const NewCase = Type.Object(
     category: Type.String({ minLength: 1, maxLength: 40 }),
     lon: Lon,
     lat: Lat,
-    description: Type.String({ maxLength: 2000, default: '' }),
+    description: Type.Optional(Type.String({ maxLength: 2000 })),
     address: Type.Optional(Type.String({ maxLength: 200 })),
     priority: Type.Optional(CasePrioritySchema),
     source: Type.Optional(CaseSourceSchema),

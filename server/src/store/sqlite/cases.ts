@@ -3,6 +3,7 @@ import type { Case, CaseEvent, CaseQuery, CaseStats } from '@cw/shared/schemas/c
 import { isOpen } from '@cw/shared/domain/case';
 import { ConflictError, type CaseChange, type CasesRepo } from '../types.ts';
 import { caseCodeDay } from '../../cases/case-code.ts';
+import { translateUnique } from './unique-violation.ts';
 
 interface EventRow {
   seq: number; case_id: string; type: string; at: number; actor: string; action: string | null;
@@ -66,10 +67,12 @@ export function sqliteCases(db: Database.Database): CasesRepo {
     VALUES (@id, @state, @category, @item, @unit, @priority, @source, @lon, @lat, @cell, @community, @street,
       @district, @description, @address, @reporter, @patrolId, @createdAt, @updatedAt, @deadlineAt, @closedAt,
       @overdue, @escalation, @isOpen, @doc, @version, @clientRef)`);
+  // Every column is a projection of the doc, so all of them follow it (filters must see what get() returns).
   const updateCase = db.prepare(`UPDATE cases SET state=@state, category=@category, item=@item, unit=@unit,
-      priority=@priority, patrol_id=@patrolId, updated_at=@updatedAt, deadline_at=@deadlineAt, closed_at=@closedAt,
-      overdue=@overdue, escalation=@escalation, is_open=@isOpen, doc=@doc, version=@version, description=@description,
-      address=@address
+      priority=@priority, source=@source, lon=@lon, lat=@lat, cell=@cell, community=@community, street=@street,
+      district=@district, description=@description, address=@address, reporter=@reporter, patrol_id=@patrolId,
+      created_at=@createdAt, updated_at=@updatedAt, deadline_at=@deadlineAt, closed_at=@closedAt, overdue=@overdue,
+      escalation=@escalation, is_open=@isOpen, doc=@doc, version=@version
     WHERE id=@id AND version=@expectedVersion`);
   const insertEvent = db.prepare(`INSERT INTO case_events (case_id, type, at, actor, action, from_state, to_state, note, snapshot, command_id)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -108,15 +111,19 @@ export function sqliteCases(db: Database.Database): CasesRepo {
   });
 
   return {
-    async create(draft, ch, clientRef) { return create(draft, ch, clientRef ?? null); },
-    async update(next, expectedVersion, ch) { return update(next, expectedVersion, ch); },
+    async create(draft, ch, clientRef) {
+      try { return create(draft, ch, clientRef ?? null); } catch (err) { throw translateUnique(err); }
+    },
+    async update(next, expectedVersion, ch) {
+      try { return update(next, expectedVersion, ch); } catch (err) { throw translateUnique(err); }
+    },
     async get(id) { const r = getDoc.get(id); return r ? (JSON.parse(r.doc) as Case) : null; },
     async getByClientRef(ref) { const r = byRef.get(ref); return r ? (JSON.parse(r.doc) as Case) : null; },
     async list(q) {
       const w = where(q);
       const total = (db.prepare(`SELECT COUNT(*) AS n FROM cases ${w.sql}`).get(...w.params) as { n: number }).n;
       const rows = db.prepare(
-        `SELECT doc FROM cases ${w.sql} ORDER BY overdue DESC, created_at DESC LIMIT ? OFFSET ?`,
+        `SELECT doc FROM cases ${w.sql} ORDER BY overdue DESC, created_at DESC, id DESC LIMIT ? OFFSET ?`,
       ).all(...w.params, q.limit ?? 500, q.offset ?? 0) as { doc: string }[];
       return { total, cases: rows.map((r) => JSON.parse(r.doc) as Case) };
     },
@@ -131,20 +138,20 @@ export function sqliteCases(db: Database.Database): CasesRepo {
 
 function caseStats(db: Database.Database, now: number, dayStart: number): CaseStats {
   type Row = { key: string | null; open: number; overdue: number; closed_today: number };
-  const group = (col: 'district' | 'street') => db.prepare<[number], Row>(`
+  const group = (col: 'district' | 'street') => db.prepare<{ day: number }, Row>(`
     SELECT ${col} AS key, SUM(is_open) AS open, SUM(is_open AND overdue) AS overdue,
-      SUM(closed_at >= ?1) AS closed_today
-    FROM cases WHERE is_open = 1 OR closed_at >= ?1 GROUP BY ${col}`).all(dayStart);
+      SUM(closed_at >= @day) AS closed_today
+    FROM cases WHERE is_open = 1 OR closed_at >= @day GROUP BY ${col}`).all({ day: dayStart });
   const toRecord = (rows: Row[]) => Object.fromEntries(
     rows.filter((r) => r.key !== null).map((r) => [r.key!, { open: r.open, overdue: r.overdue ?? 0, closedToday: r.closed_today ?? 0 }]),
   );
   const byDistrict = group('district');
-  const totals = db.prepare<[number, number], { open: number; overdue: number; closed_today: number; reported_today: number }>(`
+  const totals = db.prepare<{ day: number; now: number }, { open: number; overdue: number; closed_today: number; reported_today: number }>(`
     SELECT
       (SELECT COUNT(*) FROM cases WHERE is_open = 1) AS open,
       (SELECT COUNT(*) FROM cases WHERE is_open = 1 AND overdue = 1) AS overdue,
-      (SELECT COUNT(*) FROM cases WHERE closed_at >= ?1) AS closed_today,
-      (SELECT COUNT(*) FROM cases WHERE created_at >= ?1 AND created_at <= ?2) AS reported_today`).get(dayStart, now)!;
+      (SELECT COUNT(*) FROM cases WHERE closed_at >= @day) AS closed_today,
+      (SELECT COUNT(*) FROM cases WHERE created_at >= @day AND created_at <= @now) AS reported_today`).get({ day: dayStart, now })!;
   const month = db.prepare<[number], { closed: number; open: number }>(`
     SELECT SUM(state = 'closed') AS closed, SUM(is_open) AS open FROM cases WHERE created_at >= ?`).get(now - 30 * 86400_000)!;
   const closed = month.closed ?? 0;

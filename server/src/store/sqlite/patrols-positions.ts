@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { PatrolKind } from '@cw/shared/domain/patrol';
 import type { PatrolRecord, PatrolsRepo, PositionRow, PositionsRepo } from '../types.ts';
+import { translateUnique } from './unique-violation.ts';
 
 interface PatrolRow { id: string; idx: number; device_id: string; name: string; kind: string; unit: string; home_street: string | null; created_at: number }
 interface PosRow { patrol_idx: number; t: number; lon: number; lat: number; speed: number; heading: number }
@@ -25,7 +26,7 @@ export function sqlitePatrols(db: Database.Database): PatrolsRepo {
   });
   return {
     async list() { return list.all().map(toPatrol); },
-    async create(p) { return create(p); },
+    async create(p) { try { return create(p); } catch (err) { throw translateUnique(err); } },
   };
 }
 

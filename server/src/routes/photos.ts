@@ -1,0 +1,85 @@
+import Type from 'typebox';
+import multipart from '@fastify/multipart';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { FastifyRequest } from 'fastify';
+import { Case } from '@cw/shared/schemas/cases';
+import { ErrorBody } from '@cw/shared/schemas/common';
+import type { SessionUser } from '@cw/shared/schemas/auth';
+import { DomainError } from '../domain-error.ts';
+import { PHOTO_ID_PATTERN } from '../photos/photo-store.ts';
+import { UnsupportedMediaTypeError } from '../photos/image-type.ts';
+import type { App } from './types.ts';
+
+const CaseParams = Type.Object({ id: Type.String({ minLength: 1, maxLength: 64 }) });
+const StageQuery = Type.Object({ stage: Type.Union([Type.Literal('before'), Type.Literal('after')]) }, { additionalProperties: false });
+const PhotoParams = Type.Object({ photoId: Type.String({ pattern: PHOTO_ID_PATTERN }) });
+const Errors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody, 413: ErrorBody, 415: ErrorBody };
+// Photo ids are never reused, so a browser may keep what it fetched; `private` keeps shared caches out.
+const PHOTO_CACHE = 'private, max-age=31536000, immutable';
+
+/** A patrol works only on cases assigned to it or that it reported; other roles see every case. */
+function mayTouch(user: SessionUser, c: Case): boolean {
+  if (user.role !== 'patrol') return true;
+  return (c.patrolId !== null && c.patrolId === user.patrolId) || c.reporter === user.username;
+}
+
+export default async function photoRoutes(app: App) {
+  // Registered in this scope only: no other route accepts multipart bodies.
+  await app.register(multipart, { limits: { fileSize: app.photos.maxBytes, files: 1, fields: 10, parts: 11 } });
+
+  async function readPhotoField(req: FastifyRequest): Promise<Buffer> {
+    if (!req.isMultipart()) throw new UnsupportedMediaTypeError("send the photo as multipart/form-data with one file field named 'photo'");
+    const part = await req.file();
+    if (!part) throw new DomainError('bad_request', "the form has no file: send one file field named 'photo'");
+    if (part.fieldname !== 'photo') {
+      part.file.resume();
+      throw new DomainError('bad_request', `the file field must be named 'photo', not '${part.fieldname}'`);
+    }
+    try {
+      return await part.toBuffer();
+    } catch (err) {
+      if (err instanceof app.multipartErrors.RequestFileTooLargeError) {
+        throw new DomainError('too_large', `the photo is larger than the ${app.photos.maxBytes}-byte limit`);
+      }
+      throw err;
+    }
+  }
+
+  app.post('/api/v1/cases/:id/photos', {
+    onRequest: [app.authenticate, app.requireRole('dispatcher', 'admin', 'patrol')],
+    schema: { params: CaseParams, querystring: StageQuery, response: { 201: Case, ...Errors } },
+  }, async (req, reply) => {
+    const c = await app.cases.get(req.params.id);
+    if (!c) throw new DomainError('not_found', `no case ${req.params.id}`);
+    if (!mayTouch(req.user!, c)) throw new DomainError('forbidden', `case ${c.id} is neither assigned to you nor reported by you`);
+    const bytes = await readPhotoField(req);
+    const saved = await app.photos.save(bytes, { caseId: c.id, stage: req.query.stage, by: req.user! });
+    return reply.code(201).send(saved.case);
+  });
+
+  for (const variant of ['original', 'thumb'] as const) {
+    const url = variant === 'original' ? '/api/v1/photos/:photoId' : '/api/v1/photos/:photoId/thumb';
+    app.get(url, {
+      onRequest: app.authenticate,
+      // No response schema: the body is the image bytes; errors go through the app's error handler.
+      schema: { params: PhotoParams },
+    }, async (req, reply) => {
+      const photo = await app.photos.get(req.params.photoId);
+      const c = photo && (await app.cases.get(photo.caseId));
+      if (!photo || !c) throw new DomainError('not_found', `no photo ${req.params.photoId}`);
+      if (!mayTouch(req.user!, c)) throw new DomainError('forbidden', `photo ${photo.id} belongs to case ${c.id}, which is neither assigned to you nor reported by you`);
+      const file = app.photos.file(variant === 'original' ? photo.path : photo.thumbPath);
+      const size = await stat(file).then((s) => s.size, () => null);
+      if (size === null) {
+        req.log.error({ photoId: photo.id, file }, 'photo file missing on disk');
+        throw new DomainError('not_found', `the file of photo ${photo.id} is missing`);
+      }
+      return reply
+        .type(variant === 'original' ? photo.mime : photo.thumbMime)
+        .header('content-length', size)
+        .header('cache-control', PHOTO_CACHE)
+        .send(createReadStream(file));
+    });
+  }
+}
