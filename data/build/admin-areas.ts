@@ -12,6 +12,7 @@ import { communitySites } from './community-seats.ts';
 import { CITY_CENTRE, STREET_SEATS } from './street-layout.ts';
 import { localPlane } from './planar.ts';
 import { roundAreal } from './precision.ts';
+import { shareBorders } from './shared-borders.ts';
 
 export interface AdminAreas {
   /** 驿城区 as published, before 开发区 is carved out. */
@@ -60,13 +61,15 @@ export function buildAdminAreas(map: DecodedMap, divisions: Divisions): AdminAre
     for (const [code, g] of p.regions) communities.set(code, g);
   }
 
-  const rounded = (m: Map<string, Areal>): Map<string, Areal> =>
-    new Map([...m].map(([code, g]) => [code, must(roundAreal(g), `${code} vanished when rounded`)]));
+  const keys = [...districts.keys(), ...streets.keys(), ...communities.keys()];
+  const shared = shareBorders([...districts.values(), ...streets.values(), ...communities.values()]);
+  const rounded = new Map(keys.map((code, i) => [code, must(roundAreal(shared[i]!), `${code} vanished when rounded`)]));
+  const pick = (m: Map<string, Areal>): Map<string, Areal> => new Map([...m.keys()].map((code) => [code, rounded.get(code)!]));
   return {
     yichengUncarved: must(roundAreal(yichengUncarved), '驿城区 vanished when rounded'),
-    districts: rounded(districts),
-    streets: rounded(streets),
-    communities: rounded(communities),
+    districts: pick(districts),
+    streets: pick(streets),
+    communities: pick(communities),
     worstStreetAreaError,
     worstCommunityAreaError,
   };
