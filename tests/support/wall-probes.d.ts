@@ -1,0 +1,14 @@
+// The read-only probes the wall exposes for browser tests (client/src/wall/test-hooks.ts).
+export {};
+
+declare global {
+  interface Window {
+    __cw?: {
+      patrolsMoved(): number;
+      patrolsShown(): number;
+      casesShown(): number;
+      lastSeq(): number | null;
+      patrolUpdateTimings(): unknown;
+    };
+  }
+}
