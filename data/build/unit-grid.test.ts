@@ -1,7 +1,7 @@
 import * as turf from '@turf/turf';
 import { describe, expect, it } from 'vitest';
 import { parseGridCode } from '@cw/shared/domain/grid-code';
-import { buildUnitGrid, lattice, type GridCommunity } from './unit-grid.ts';
+import { buildUnitGrid, lattice, wholeSquare, type GridCommunity } from './unit-grid.ts';
 import { arealProblems } from './geometry-checks.ts';
 
 // Two communities sharing a slanted border, with a notch, ~1.5 km × 1 km.
@@ -49,12 +49,14 @@ describe('unit grid', () => {
   });
 
   it('numbers cells west→east, then north→south, from 1', () => {
-    const cells = grid.cells.filter((c) => c.community === east.code && c.areaM2 > 9900);
-    const rows = cells.map((c) => turf.bbox(c.geometry));
-    for (let i = 1; i < cells.length; i++) {
-      const [w0, , , n0] = rows[i - 1]!;
-      const [w1, , , n1] = rows[i]!;
-      expect(n1 < n0 - 1e-7 || (Math.abs(n1 - n0) < 1e-7 && w1 > w0)).toBe(true);
+    const squares = grid.cells
+      .filter((c) => c.community === east.code)
+      .map((c) => wholeSquare(lattice(100), c.geometry))
+      .filter((at) => at !== null);
+    expect(squares.length).toBeGreaterThan(20);
+    for (let i = 1; i < squares.length; i++) {
+      const a = squares[i - 1]!, b = squares[i]!;
+      expect(b.row > a.row || (b.row === a.row && b.col > a.col)).toBe(true);
     }
     expect(grid.cells.find((c) => c.community === west.code)!.code.endsWith('0001')).toBe(true);
   });

@@ -81,6 +81,17 @@ export function lattice(cellMeters: number): Lattice {
   };
 }
 
+/** The lattice square a cell is, if it is a whole one (uncut by any border), else null. */
+export function wholeSquare(grid: Lattice, g: Polygon): { row: number; col: number } | null {
+  const ring = g.coordinates[0]!;
+  if (g.coordinates.length !== 1 || ring.length !== 5) return null;
+  const [w, s, e, n] = turf.bbox(g);
+  const row = grid.row((s + n) / 2), col = grid.col((w + e) / 2);
+  const corners = [[grid.lon(col), grid.lat(row + 1)], [grid.lon(col + 1), grid.lat(row + 1)], [grid.lon(col + 1), grid.lat(row)], [grid.lon(col), grid.lat(row)]];
+  const isCorner = (p: Position): boolean => corners.some(([x, y]) => Math.abs(p[0]! - x!) < 1e-6 && Math.abs(p[1]! - y!) < 1e-6);
+  return ring.every(isCorner) && new Set(ring.slice(0, 4).map((p) => p.join())).size === 4 ? { row, col } : null;
+}
+
 interface Piece {
   row: number;
   col: number;
@@ -170,7 +181,10 @@ function cutCommunity(geometry: Areal, grid: Lattice, fullAreaOf: (row: number) 
       }
       const centre = (left + right) / 2;
       while (k < crossings.length && crossings[k]! < centre) k++;
-      if (k % 2 === 1) pieces.push({ row, col, rings: [squareRing(grid, row, col)], areaM2: fullAreaOf(row), full: true });
+      if (k % 2 === 1) {
+        const ring = squareRing(grid, row, col);
+        pieces.push({ row, col, rings: [ring], areaM2: turf.area({ type: 'Polygon', coordinates: [ring] }), full: true });
+      }
     }
   }
   return pieces;
