@@ -45,7 +45,7 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions) {
   });
 
   await fastify.register(external);
-  await fastify.register(storePlugin, { dataDir: config.dataDir, store: opts.store });
+  await fastify.register(storePlugin, { dataDir: config.dataDir, databaseUrl: config.databaseUrl, store: opts.store });
   await fastify.register(geoPlugin, { layersDir: config.layersDir });
   await fastify.register(authPlugin, { demo: config.demo, demoPassword: config.demoPassword, adminPassword: config.adminPassword });
   await fastify.register(livePlugin, { registerUnknownDevices: config.registerUnknownDevices });

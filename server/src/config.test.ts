@@ -11,6 +11,11 @@ describe('config', () => {
     expect(() => loadConfig({ ADMIN_PASSWORD: 'zmd-demo' })).toThrow(/at least 12 characters/);
     expect(loadConfig({ ADMIN_PASSWORD: 'a-long-enough-secret' }).simulate).toBe(0);
   });
+  it('takes a postgres:// DATABASE_URL and refuses anything else', () => {
+    expect(loadConfig({ DEMO: '1' }).databaseUrl).toBeNull();
+    expect(loadConfig({ DEMO: '1', DATABASE_URL: 'postgresql://u@db:5432/cw' }).databaseUrl).toBe('postgresql://u@db:5432/cw');
+    expect(() => loadConfig({ DEMO: '1', DATABASE_URL: 'mysql://u@db/cw' })).toThrow(/DATABASE_URL must start with postgres:\/\//);
+  });
   it('names every bad variable at once', () => {
     try {
       loadConfig({ DEMO: 'maybe', PORT: '99999', SIMULATE: '-1', ASSESSMENT_DATE: 'soon' });

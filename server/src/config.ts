@@ -7,6 +7,8 @@ export interface AppConfig {
   host: string;
   /** Where the database, photos and other state live. */
   dataDir: string;
+  /** postgres://… moves the store to PostgreSQL; null keeps it in SQLite under dataDir. */
+  databaseUrl: string | null;
   /** Where the committed GeoJSON layers are read from. */
   layersDir: string;
   /** Built client to serve; absent in API-only tests. */
@@ -72,10 +74,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     problems.push(`ASSESSMENT_DATE must be YYYY-MM-DD, got "${assessmentRaw}"`);
   }
   const clientDist = env.CLIENT_DIST ?? resolve(repoRoot, 'client', 'dist');
+  const databaseUrl = env.DATABASE_URL || null;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    problems.push('DATABASE_URL must start with postgres:// or postgresql://');
+  }
   const config: AppConfig = {
     port: int(env, 'PORT', 8080, 0, 65535, problems),
     host: env.HOST || '0.0.0.0',
     dataDir: resolve(env.DATA_DIR || resolve(repoRoot, '.data')),
+    databaseUrl,
     layersDir: resolve(env.LAYERS_DIR || resolve(repoRoot, 'data')),
     clientDist: clientDist === '' ? null : clientDist,
     demo,

@@ -9,7 +9,7 @@ import { escalationLevelAt } from '@cw/shared/domain/escalation';
 import { ESCALATION_GRID_LEVEL } from '@cw/shared/domain/escalation';
 import { GRID_LEVEL_LABEL } from '@cw/shared/domain/places';
 import type { CaseRules } from '../settings/case-rules.ts';
-import { ConflictError, type CasesRepo } from '../store/types.ts';
+import { ConflictError, UniqueViolation, type CasesRepo } from '../store/types.ts';
 import type { Locator } from '../geo/locator.ts';
 import { DomainError } from '../domain-error.ts';
 import type { CaseBus } from './case-bus.ts';
@@ -78,7 +78,7 @@ export class CaseService {
       return event;
     } catch (err) {
       // Two retries of the same offline-queued create racing: the loser returns the winner's case.
-      if (input.clientRef && /UNIQUE/.test(String(err))) {
+      if (input.clientRef && err instanceof UniqueViolation) {
         const existing = await this.d.repo.getByClientRef(input.clientRef);
         if (existing) return this.replayCreated(existing);
       }
@@ -201,7 +201,7 @@ export class CaseService {
       return event;
     } catch (err) {
       // The same queued command sent twice at once: the second finds the first's event.
-      if (commandId && /UNIQUE/.test(String(err))) {
+      if (commandId && err instanceof UniqueViolation) {
         const done = await this.d.repo.eventByCommand(commandId);
         if (done) return done;
       }
