@@ -1,4 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import sharp from 'sharp';
 import type { Case } from '@cw/shared/schemas/cases';
 import { buildTestApp, type TestApp } from '../test/build-test-app.ts';
@@ -166,5 +169,34 @@ describe('case photos API', () => {
     expect(c.photos.at(-1)).toEqual(photo);
     const thumb = await t.app.inject({ url: `/api/v1/photos/${photo.id}/thumb`, headers: auth(dispatcher) });
     expect((await sharp(thumb.rawPayload).metadata()).width).toBe(320);
+  });
+});
+
+describe('case photos across a restart', () => {
+  it('still serves a photo and its thumbnail after the server restarts on the same data directory', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cw-photos-restart-'));
+    try {
+      const first = await buildTestApp({}, dir);
+      const token = await first.login('dispatcher');
+      const created = (await first.app.inject({ method: 'POST', url: '/api/v1/cases', headers: { authorization: `Bearer ${token}` }, payload: { category: 'greening', lon: 114.022, lat: 32.98 } })).json() as Case;
+      const body = multipart(renderPlaceholderPng(400, 200, [30, 160, 60]), { type: 'image/png' });
+      const up = await first.app.inject({ method: 'POST', url: `/api/v1/cases/${created.id}/photos?stage=before`, payload: body.payload, headers: { ...body.headers, authorization: `Bearer ${token}` } });
+      expect(up.statusCode, up.body).toBe(201);
+      const photoId = (up.json() as Case).photos[0]!.id;
+      await first.close();
+
+      const second = await buildTestApp({}, dir);
+      try {
+        const again = await second.login('dispatcher');
+        const original = await second.app.inject({ url: `/api/v1/photos/${photoId}`, headers: { authorization: `Bearer ${again}` } });
+        expect([original.statusCode, original.headers['content-type']]).toEqual([200, 'image/png']);
+        const thumb = await second.app.inject({ url: `/api/v1/photos/${photoId}/thumb`, headers: { authorization: `Bearer ${again}` } });
+        expect((await sharp(thumb.rawPayload).metadata()).width).toBe(320);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
