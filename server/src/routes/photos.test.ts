@@ -97,6 +97,13 @@ describe('case photos API', () => {
     expect(res.statusCode).toBe(415);
   });
 
+  it('accepts a real phone-sized photo, bigger than the app\'s 1 MB limit for other bodies', async () => {
+    const jpeg = await sharp({ create: { width: 1600, height: 1200, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).jpeg({ quality: 95 }).toBuffer();
+    expect(jpeg.length).toBeGreaterThan(1024 * 1024);
+    const res = await upload(dispatchersCase.id, dispatcher, multipart(jpeg));
+    expect(res.statusCode, res.body).toBe(201);
+  });
+
   it('refuses a photo over the size limit with 413', async () => {
     const jpeg = await image(10, 10).jpeg().toBuffer();
     const huge = Buffer.concat([jpeg, Buffer.alloc(t.app.photos.maxBytes)]);
