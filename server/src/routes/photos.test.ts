@@ -98,7 +98,7 @@ describe('case photos API', () => {
   });
 
   it('accepts a real phone-sized photo, bigger than the app\'s 1 MB limit for other bodies', async () => {
-    const jpeg = await sharp({ create: { width: 1600, height: 1200, channels: 3, noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).jpeg({ quality: 95 }).toBuffer();
+    const jpeg = await sharp({ create: { width: 1600, height: 1200, channels: 3, background: '#808080', noise: { type: 'gaussian', mean: 128, sigma: 40 } } }).jpeg({ quality: 95 }).toBuffer();
     expect(jpeg.length).toBeGreaterThan(1024 * 1024);
     const res = await upload(dispatchersCase.id, dispatcher, multipart(jpeg));
     expect(res.statusCode, res.body).toBe(201);
