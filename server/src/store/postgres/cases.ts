@@ -45,14 +45,17 @@ function updateCase(c: Case, expectedVersion: number): { text: string; values: u
   };
 }
 
-// Event seq comes from the one-row event_counter, bumped in the writing transaction. Its row lock
+// Event seq comes from the one-row event_counter, bumped in the writing transaction (inserted as 1
+// the first time: ON CONFLICT makes a racing first writer wait and then take 2). Its row lock
 // is held until COMMIT, so event writes from every node queue here, one at a time: a rolled-back
 // write gives its number back (no gap), and seq N is committed before N + 1 can be taken, so a
 // client that read up to seq S and later asks for "after S" can never miss a late-committing lower
 // seq. A SEQUENCE gives neither. To keep the queue short the counter is taken last, in the same
 // round trip as the insert; the lock order is always case_codes/cases row first, counter last,
 // so two writers can't deadlock.
-const APPEND_EVENT = `WITH next AS (UPDATE event_counter SET seq = seq + 1 RETURNING seq)
+const APPEND_EVENT = `WITH next AS (
+    INSERT INTO event_counter (one, seq) VALUES (true, 1)
+    ON CONFLICT (one) DO UPDATE SET seq = event_counter.seq + 1 RETURNING seq)
   INSERT INTO case_events (seq, case_id, type, at, actor, action, from_state, to_state, note, snapshot, command_id)
   SELECT next.seq, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10 FROM next
   RETURNING seq`;

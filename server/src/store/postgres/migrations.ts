@@ -87,10 +87,10 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   );
   CREATE INDEX case_events_case ON case_events(case_id, seq);
   CREATE TABLE case_codes (day TEXT PRIMARY KEY, last INTEGER NOT NULL);
-  -- The last case event seq handed out: one row, updated in the transaction that writes the event
-  -- (SQLite's AUTOINCREMENT does this implicitly; a SEQUENCE would leave gaps on rollback).
+  -- The last case event seq handed out: at most one row, upserted by the transaction that writes
+  -- the event (SQLite's AUTOINCREMENT does this implicitly; a SEQUENCE would leave gaps on
+  -- rollback). No seed row, so a store whose tables are all empty is a fresh store.
   CREATE TABLE event_counter (one BOOLEAN PRIMARY KEY DEFAULT true CHECK (one), seq BIGINT NOT NULL);
-  INSERT INTO event_counter (seq) VALUES (0);
   `,
   `
   ALTER TABLE case_events ADD COLUMN command_id TEXT;

@@ -15,13 +15,19 @@ export async function postgresAvailable(): Promise<boolean> {
     await client.query('SELECT 1');
     return true;
   } catch (err) {
-    const why = `PostgreSQL at ${TEST_DATABASE_URL} is unreachable (${(err as Error).message})`;
+    const why = `PostgreSQL at ${withoutPassword(TEST_DATABASE_URL)} is unreachable (${(err as Error).message})`;
     if (process.env.CI) throw new Error(`${why}; CI is set, so the PostgreSQL tests fail instead of skipping`);
     console.warn(`${why}: skipping the PostgreSQL tests. Start it, or set TEST_DATABASE_URL.`);
     return false;
   } finally {
     await client.end().catch(() => undefined);
   }
+}
+
+function withoutPassword(url: string): string {
+  const u = new URL(url);
+  if (u.password) u.password = '***';
+  return u.toString();
 }
 
 /** TEST_DATABASE_URL with every connection's search_path set to `schema`. */
@@ -37,10 +43,21 @@ export class TestSchemas {
   private readonly created: string[] = [];
 
   async create(): Promise<{ schema: string; url: string }> {
+    // Random hex only, so the name is safe to put in the DDL text.
     const schema = `cw_test_${randomBytes(6).toString('hex')}`;
     await this.admin.query(`CREATE SCHEMA ${schema}`);
     this.created.push(schema);
     return { schema, url: schemaUrl(schema) };
+  }
+
+  /** Deletes every row but the migration history, leaving a fresh store: far cheaper than a new
+   *  schema or TRUNCATE. One statement, so foreign keys are checked once every table is empty. */
+  async empty(schema: string): Promise<void> {
+    const { rows } = await this.admin.query<{ sql: string | null }>(`
+      SELECT 'WITH ' || string_agg(format('d%s AS (DELETE FROM %I.%I)', n, schemaname, tablename), ', ') || ' SELECT 1' AS sql
+      FROM (SELECT row_number() OVER () AS n, schemaname, tablename FROM pg_tables
+            WHERE schemaname = $1 AND tablename <> 'schema_migrations') t`, [schema]);
+    if (rows[0]?.sql) await this.admin.query(rows[0].sql);
   }
 
   /** Runs one query as the admin, e.g. to look at what a store wrote. */
