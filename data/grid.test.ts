@@ -26,31 +26,32 @@ function inside(g: Polygon): Position {
 describe('unit grid (grid.geojson)', () => {
   it('has short properties, unique 16-digit codes prefixed by the community code', () => {
     expect(cells.length).toBeGreaterThan(15000);
-    const codes = new Set<string>();
-    for (const { properties: p } of cells) {
-      expect(Object.keys(p)).toEqual(['code', 'community', 'street', 'district', 'areaM2', 'owner']);
-      expect(isGridCode(p.code)).toBe(true);
-      expect(parseGridCode(p.code)).toMatchObject({ community: p.community, street: p.street, county: p.district });
-      expect(Number.isInteger(p.areaM2)).toBe(true);
-      expect(p.owner).toMatch(/(居委会|村委会)$/);
-      codes.add(p.code);
-    }
-    expect(codes.size).toBe(cells.length);
+    const keys = new Set(cells.map((c) => Object.keys(c.properties).join()));
+    expect([...keys]).toEqual(['code,community,street,district,areaM2,owner']);
+    const bad = cells.filter(({ properties: p }) => {
+      const parts = parseGridCode(p.code);
+      return !isGridCode(p.code) || parts?.community !== p.community || parts.street !== p.street || parts.county !== p.district
+        || !Number.isInteger(p.areaM2) || !/(居委会|村委会)$/.test(p.owner);
+    });
+    expect(bad.map((c) => c.properties.code)).toEqual([]);
+    expect(new Set(cells.map((c) => c.properties.code)).size).toBe(cells.length);
   });
 
   it('has valid cells of at most ~10,500 m², full cells ≈ 10,000 m², areaM2 as measured', () => {
+    const problems: string[] = [];
     let full = 0;
-    for (const c of cells) {
-      expect(arealProblems(c.geometry), c.properties.code).toEqual([]);
-      const measured = turf.area(c.geometry);
-      expect(Math.abs(measured - c.properties.areaM2)).toBeLessThanOrEqual(1);
-      expect(c.properties.areaM2).toBeLessThanOrEqual(10500);
-      if (latticeSquare(c.geometry)) {
+    for (const { geometry, properties: p } of cells) {
+      const invalid = arealProblems(geometry);
+      if (invalid.length) problems.push(`${p.code}: ${invalid.join('; ')}`);
+      const measured = turf.area(geometry);
+      if (Math.abs(measured - p.areaM2) > 1) problems.push(`${p.code}: areaM2 ${p.areaM2} but measures ${measured}`);
+      if (p.areaM2 > 10500) problems.push(`${p.code}: ${p.areaM2} m² is too large`);
+      if (latticeSquare(geometry)) {
         full++;
-        expect(measured).toBeGreaterThan(9950);
-        expect(measured).toBeLessThan(10050);
+        if (measured < 9950 || measured > 10050) problems.push(`${p.code}: full cell of ${measured} m²`);
       }
     }
+    expect(problems).toEqual([]);
     expect(full / cells.length).toBeGreaterThan(0.6);
   });
 
@@ -58,21 +59,21 @@ describe('unit grid (grid.geojson)', () => {
     const byCommunity = new AreaIndex(communities.map((f) => ({ geometry: f.geometry, value: f.properties.code })));
     const byStreet = new AreaIndex(streets.map((f) => ({ geometry: f.geometry, value: f.properties.code })));
     const byDistrict = new AreaIndex(districts.map((f) => ({ geometry: f.geometry, value: f.properties.code })));
-    for (const { geometry, properties: p } of cells) {
+    const misplaced = cells.filter(({ geometry, properties: p }) => {
       const at = inside(geometry);
-      expect(byCommunity.findAll(at), p.code).toEqual([p.community]);
-      expect(byStreet.findAll(at), p.code).toEqual([p.street]);
-      expect(byDistrict.findAll(at), p.code).toEqual([p.district]);
-    }
+      const [c, s, d] = [byCommunity.findAll(at), byStreet.findAll(at), byDistrict.findAll(at)];
+      return c.length !== 1 || c[0] !== p.community || s.length !== 1 || s[0] !== p.street || d.length !== 1 || d[0] !== p.district;
+    });
+    expect(misplaced.map((c) => c.properties.code)).toEqual([]);
   });
 
   it('takes the owner (and so the three chiefs) from the community, street and district records', () => {
     const community = new Map(communities.map((f) => [f.properties.code, f.properties]));
-    for (const { properties: p } of cells) {
-      const c = community.get(p.community)!;
-      expect(p.owner).toBe(c.name + c.type);
-      expect(c.streetCode).toBe(p.street);
-    }
+    const wrong = cells.filter(({ properties: p }) => {
+      const c = community.get(p.community);
+      return !c || p.owner !== c.name + c.type || c.streetCode !== p.street;
+    });
+    expect(wrong.map((c) => c.properties.code)).toEqual([]);
   });
 
   it('covers the 街道 of 驿城区 and all of 开发区, each community up to its dropped slivers', () => {
@@ -91,7 +92,12 @@ describe('unit grid (grid.geojson)', () => {
 
   it('numbers full cells west→east, then north→south, within each community', () => {
     const byCommunity = new Map<string, typeof cells>();
-    for (const c of cells) byCommunity.set(c.properties.community, [...(byCommunity.get(c.properties.community) ?? []), c]);
+    for (const c of cells) {
+      const list = byCommunity.get(c.properties.community);
+      if (list) list.push(c);
+      else byCommunity.set(c.properties.community, [c]);
+    }
+    const outOfOrder: string[] = [];
     for (const [code, list] of byCommunity) {
       const squares = list
         .map((c) => ({ code: c.properties.code, at: latticeSquare(c.geometry) }))
@@ -99,9 +105,10 @@ describe('unit grid (grid.geojson)', () => {
         .sort((a, b) => a.code.localeCompare(b.code));
       for (let i = 1; i < squares.length; i++) {
         const a = squares[i - 1]!.at, b = squares[i]!.at;
-        expect(b.row > a.row || (b.row === a.row && b.col > a.col), `${code} ${squares[i]!.code}`).toBe(true);
+        if (!(b.row > a.row || (b.row === a.row && b.col > a.col))) outOfOrder.push(squares[i]!.code);
       }
-      expect(list.some((c) => c.properties.code.endsWith('0001'))).toBe(true);
+      if (!list.some((c) => c.properties.code.endsWith('0001'))) outOfOrder.push(`${code}: no cell 0001`);
     }
+    expect(outOfOrder).toEqual([]);
   });
 });

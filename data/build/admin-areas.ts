@@ -1,12 +1,14 @@
 // The administrative areas in scope: the real 驿城区 outline with the approximate 开发区 carved out of
 // it, and a generated plausible partition of each district into its real streets and of each street
-// into its real communities (names and codes real, shapes approximate).
+// into its real communities (names and codes real, shapes approximate). Outlines found in
+// data/imports/ replace the drawn or generated ones unit by unit.
 import type { Areal } from './geojson-types.ts';
 import type { DecodedMap } from './echarts-map.ts';
 import type { Divisions, StreetRecord } from './divisions.ts';
 import { districtOutlineWgs84, YICHENG_CODE } from './district-outline.ts';
 import { DEV_ZONE_CODE, DEV_ZONE_OUTLINE } from './dev-zone-outline.ts';
-import { differenceAreal, intersectAreal } from './polygon-ops.ts';
+import { differenceAreal, intersectAreal, unionAreal } from './polygon-ops.ts';
+import { NO_IMPORTS, type Imports } from './imports.ts';
 import { partitionByPower, type Partition, type PartitionSite } from './power-partition.ts';
 import { communitySites } from './community-seats.ts';
 import { CITY_CENTRE, STREET_SEATS } from './street-layout.ts';
@@ -20,6 +22,8 @@ export interface AdminAreas {
   districts: Map<string, Areal>;
   streets: Map<string, Areal>;
   communities: Map<string, Areal>;
+  /** Codes of the units whose outline was imported rather than drawn or generated. */
+  imported: Set<string>;
   /** Worst relative miss of a planned street / community area (diagnostics for the manifest). */
   worstStreetAreaError: number;
   worstCommunityAreaError: number;
@@ -29,10 +33,16 @@ export interface AdminAreas {
 export const BUILT_DISTRICTS: readonly string[] = [YICHENG_CODE, DEV_ZONE_CODE];
 
 const PLANE = localPlane(CITY_CENTRE[0]!, CITY_CENTRE[1]!);
+/** Street seats are (roughly) real places: sites may only drift a little toward their cells' centres. */
+const SEATED = { plane: PLANE, relax: 0.2, maxDrift: 0.25 };
+/** Community seats are made up: let them settle into compact, even cells. */
+const SPREAD = { plane: PLANE, relax: 0.3, maxDrift: 2 };
+const CORE = 'urban-core';
 
-export function buildAdminAreas(map: DecodedMap, divisions: Divisions): AdminAreas {
-  const yichengUncarved = districtOutlineWgs84(map, YICHENG_CODE);
-  const devZone = must(intersectAreal(DEV_ZONE_OUTLINE, yichengUncarved), '开发区 outside 驿城区');
+export function buildAdminAreas(map: DecodedMap, divisions: Divisions, imports: Imports = NO_IMPORTS): AdminAreas {
+  const imported = new Set([...imports.outlines.keys()]);
+  const yichengUncarved = imports.outlines.get(YICHENG_CODE) ?? districtOutlineWgs84(map, YICHENG_CODE);
+  const devZone = must(intersectAreal(imports.outlines.get(DEV_ZONE_CODE) ?? DEV_ZONE_OUTLINE, yichengUncarved), '开发区 outside 驿城区');
   const yicheng = must(differenceAreal(yichengUncarved, devZone), 'carving 开发区 left nothing');
   const districts = new Map<string, Areal>([
     [YICHENG_CODE, yicheng],
@@ -43,7 +53,7 @@ export function buildAdminAreas(map: DecodedMap, divisions: Divisions): AdminAre
   let worstStreetAreaError = 0;
   for (const [districtCode, area] of districts) {
     const members = divisions.streets.filter((s) => s.districtCode === districtCode);
-    const p = partitionStreets(area, members);
+    const p = keepImported(area, members, imports, partitionStreets);
     worstStreetAreaError = Math.max(worstStreetAreaError, p.worstAreaError);
     for (const [code, g] of p.regions) streets.set(code, g);
   }
@@ -51,12 +61,12 @@ export function buildAdminAreas(map: DecodedMap, divisions: Divisions): AdminAre
   const communities = new Map<string, Areal>();
   let worstCommunityAreaError = 0;
   for (const street of divisions.streets) {
-    const area = streets.get(street.code)!;
     const members = divisions.communities.filter((c) => c.streetCode === street.code);
     if (members.length === 0) throw new Error(`street ${street.code} has no communities`);
     const core = street.type === '街道' ? CITY_CENTRE : STREET_SEATS[street.code]!.seat;
-    const sites = communitySites(street, area, members, core, PLANE);
-    const p = partitionByPower(area, sites, SPREAD);
+    const p = keepImported(streets.get(street.code)!, members, imports, (area, rest) =>
+      partitionByPower(area, communitySites(street, area, rest, core, PLANE), SPREAD),
+    );
     worstCommunityAreaError = Math.max(worstCommunityAreaError, p.worstAreaError);
     for (const [code, g] of p.regions) communities.set(code, g);
   }
@@ -70,9 +80,31 @@ export function buildAdminAreas(map: DecodedMap, divisions: Divisions): AdminAre
     districts: pick(districts),
     streets: pick(streets),
     communities: pick(communities),
+    imported,
     worstStreetAreaError,
     worstCommunityAreaError,
   };
+}
+
+/** Imported units keep their outline (clipped to the parent); the rest are generated in what is left. */
+function keepImported<T extends { code: string }>(
+  parent: Areal,
+  members: readonly T[],
+  imports: Imports,
+  generate: (area: Areal, rest: T[]) => Partition,
+): Partition {
+  const fixed = new Map<string, Areal>();
+  for (const m of members) {
+    const outline = imports.outlines.get(m.code);
+    const clipped = outline && intersectAreal(outline, parent);
+    if (clipped) fixed.set(m.code, clipped);
+  }
+  const rest = members.filter((m) => !fixed.has(m.code));
+  if (rest.length === 0) return { regions: fixed, worstAreaError: 0 };
+  if (fixed.size === 0) return generate(parent, rest);
+  const free = must(differenceAreal(parent, must(unionAreal([...fixed.values()]), 'imported outlines vanished')), 'imported outlines leave no room');
+  const generated = generate(free, rest);
+  return { regions: new Map([...fixed, ...generated.regions]), worstAreaError: generated.worstAreaError };
 }
 
 /** Grows the urban 街道 together first, as one built-up core around their seats, then splits the core
@@ -97,12 +129,6 @@ function partitionStreets(area: Areal, members: readonly StreetRecord[]): Partit
   for (const [code, g] of inner.regions) regions.set(code, g);
   return { regions, worstAreaError: Math.max(outer.worstAreaError, inner.worstAreaError) };
 }
-
-const CORE = 'urban-core';
-/** Street seats are (roughly) real places: sites may only drift a little toward their cells' centres. */
-const SEATED = { plane: PLANE, relax: 0.2, maxDrift: 0.25 };
-/** Community seats are made up: let them settle into compact, even cells. */
-const SPREAD = { plane: PLANE, relax: 0.3, maxDrift: 2 };
 
 function must<T>(value: T | null, message: string): T {
   if (value === null) throw new Error(message);

@@ -26,7 +26,8 @@ export interface StreetProps {
   districtCode: string;
   type: StreetType;
   chief: string;
-  approximate: true;
+  /** False once the outline is imported from an authoritative source. */
+  approximate: boolean;
 }
 
 export interface CommunityProps {
@@ -38,12 +39,15 @@ export interface CommunityProps {
   districtCode: string;
   type: CommunityType;
   chief: string;
-  approximate: true;
+  /** False once the outline is imported from an authoritative source. */
+  approximate: boolean;
 }
 
-const YICHENG_NOTE =
-  `真实行政边界（${ECHARTS_CITIES.name} ${ECHARTS_CITIES.version}，GCJ-02 转 WGS84），已扣除经济开发区（其边界为近似）。` +
-  'Real outline, moved from GCJ-02 to WGS84, with the (approximate) 开发区 carved out.';
+const yichengNote = (devZoneDrawn: boolean): string =>
+  `真实行政边界（${ECHARTS_CITIES.name} ${ECHARTS_CITIES.version}，GCJ-02 转 WGS84），已扣除经济开发区${devZoneDrawn ? '（其边界为近似）' : ''}。` +
+  `Real outline, moved from GCJ-02 to WGS84, with the ${devZoneDrawn ? '(approximate) ' : ''}开发区 carved out.`;
+
+const IMPORTED_NOTE = '边界导入自 data/imports/。Outline imported from data/imports/.';
 
 const km2 = (g: Areal): number => Math.round(turf.area(g) / 1e4) / 100;
 
@@ -51,14 +55,15 @@ export function districtFeatures(areas: AdminAreas): Feature<Areal, DistrictProp
   return DISTRICTS.filter((d) => areas.districts.has(d.code)).map((d) => {
     const geometry = areas.districts.get(d.code)!;
     const dev = d.code === DEV_ZONE_CODE;
+    const drawn = dev && !areas.imported.has(d.code);
     return {
       type: 'Feature',
       properties: {
         code: d.code,
         name: d.zh,
         nameEn: d.en,
-        approximate: dev,
-        note: dev ? DEV_ZONE_NOTE : YICHENG_NOTE,
+        approximate: drawn,
+        note: areas.imported.has(d.code) ? IMPORTED_NOTE : drawn ? DEV_ZONE_NOTE : yichengNote(!areas.imported.has(DEV_ZONE_CODE)),
         chief: chiefOf(d.zh),
         areaKm2: km2(geometry),
         areaKm2Uncarved: dev ? km2(geometry) : km2(areas.yichengUncarved),
@@ -71,7 +76,7 @@ export function districtFeatures(areas: AdminAreas): Feature<Areal, DistrictProp
 export function streetFeatures(areas: AdminAreas, divisions: Divisions): Feature<Areal, StreetProps>[] {
   return divisions.streets.map((s) => ({
     type: 'Feature',
-    properties: { code: s.code, name: s.name, districtCode: s.districtCode, type: s.type, chief: s.chief, approximate: true },
+    properties: { code: s.code, name: s.name, districtCode: s.districtCode, type: s.type, chief: s.chief, approximate: !areas.imported.has(s.code) },
     geometry: areas.streets.get(s.code)!,
   }));
 }
@@ -87,7 +92,7 @@ export function communityFeatures(areas: AdminAreas, divisions: Divisions): Feat
       districtCode: c.districtCode,
       type: c.type,
       chief: c.chief,
-      approximate: true,
+      approximate: !areas.imported.has(c.code),
     },
     geometry: areas.communities.get(c.code)!,
   }));

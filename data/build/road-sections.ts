@@ -6,6 +6,7 @@ import type { Feature, LineString, Position } from './geojson-types.ts';
 import { roundPosition } from './precision.ts';
 import type { AreaIndex } from './area-index.ts';
 import { DEV_ZONE_CODE } from './dev-zone-outline.ts';
+import type { Imports } from './imports.ts';
 
 export interface RoadSectionProps {
   id: string;
@@ -13,7 +14,8 @@ export interface RoadSectionProps {
   unit: string;
   street: string;
   district: string;
-  approximate: true;
+  /** False for sections imported from an authoritative source. */
+  approximate: boolean;
 }
 
 export interface Road {
@@ -57,7 +59,9 @@ export interface RoadSection {
   feature: Feature<LineString, RoadSectionProps>;
 }
 
-export function buildRoadSections(streets: AreaIndex<Placement>): RoadSection[] {
+/** The drawn sections, or the imported ones (street and district looked up at their midpoints). */
+export function buildRoadSections(streets: AreaIndex<Placement>, imported: Imports['roadSections'] = null): RoadSection[] {
+  if (imported) return imported.map((s) => importedSection(s, streets));
   const lines = ROADS.map((r) => turf.lineString(r.path));
   const out: RoadSection[] = [];
   const handedOut = new Map<string, number>();
@@ -102,6 +106,24 @@ export function buildRoadSections(streets: AreaIndex<Placement>): RoadSection[] 
     }
   });
   return out;
+}
+
+function importedSection(s: NonNullable<Imports['roadSections']>[number], streets: AreaIndex<Placement>): RoadSection {
+  const line = turf.lineString(s.coordinates.map(roundPosition));
+  const mid = turf.along(line, turf.length(line) / 2).geometry.coordinates;
+  const place = streets.find(mid);
+  if (!place) throw new Error(`imported road section ${s.properties.id} lies outside every street`);
+  const { id, name, unit } = s.properties;
+  return {
+    road: String(name),
+    from: '',
+    to: '',
+    feature: {
+      type: 'Feature',
+      properties: { id: String(id), name: String(name), unit: String(unit), street: place.street, district: place.district, approximate: false },
+      geometry: { type: 'LineString', coordinates: line.geometry.coordinates },
+    },
+  };
 }
 
 /** Every crossing of two roads, once. */

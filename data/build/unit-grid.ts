@@ -7,7 +7,7 @@ import { formatGridCode } from '@cw/shared/domain/grid-code';
 import type { Areal, Polygon, Position, Ring } from './geojson-types.ts';
 import { polygonsOf } from './geojson-types.ts';
 import { METRES_PER_DEGREE, signedArea } from './planar.ts';
-import { clipPolygonsToRect, type Rect } from './rect-clip.ts';
+import { clipPolygonsToRect } from './rect-clip.ts';
 import { sharedBorder } from './fragments.ts';
 import { unionAreal } from './polygon-ops.ts';
 import { roundCoord, roundRing } from './precision.ts';
@@ -16,7 +16,7 @@ import { roundCoord, roundRing } from './precision.ts';
 export const LATTICE_ORIGIN: Readonly<Position> = [113.4, 33.3];
 /** Squares are square in metres at this latitude; ±0.2 % in area across 驿城区. */
 const LATTICE_LATITUDE = 33;
-/** Pieces below this share of a full cell are slivers. */
+/** Pieces below this share of a nominal cell (cellMeters²) are slivers. */
 const SLIVER_SHARE = 0.1;
 /** A sliver joins a neighbour only if the merged cell stays within 5 % of a nominal full cell. */
 const MERGED_MAX_SHARE = 1.05;
@@ -109,20 +109,11 @@ export function buildUnitGrid(
   const grid = lattice(cellMeters);
   const stats: UnitGridStats = { cells: 0, full: 0, partial: 0, slivers: 0, sliversMerged: 0, sliversDropped: 0, droppedM2: 0 };
   const cells: UnitGridCell[] = [];
-  const fullArea = new Map<number, number>();
-  const fullAreaOf = (row: number): number => {
-    let a = fullArea.get(row);
-    if (a === undefined) {
-      a = turf.area({ type: 'Polygon', coordinates: [squareRing(grid, row, 0)] });
-      fullArea.set(row, a);
-    }
-    return a;
-  };
 
   for (const community of communities) {
     if (!streetsFilter(community.streetCode)) continue;
-    const pieces = cutCommunity(community.geometry, grid, fullAreaOf);
-    const kept = absorbSlivers(pieces, cellMeters, fullAreaOf, stats);
+    const pieces = cutCommunity(community.geometry, grid);
+    const kept = absorbSlivers(pieces, cellMeters * cellMeters, stats);
     kept.sort((a, b) => a.row - b.row || a.col - b.col || westOf(a) - westOf(b));
     if (kept.length > 9999) throw new Error(`community ${community.code} needs ${kept.length} cells, codes allow 9999`);
     kept.forEach((p, i) => {
@@ -143,7 +134,7 @@ export function buildUnitGrid(
   return { cellMeters, cells, stats };
 }
 
-function cutCommunity(geometry: Areal, grid: Lattice, fullAreaOf: (row: number) => number): Piece[] {
+function cutCommunity(geometry: Areal, grid: Lattice): Piece[] {
   const polys = polygonsOf(geometry).map((poly) => poly.map((ring, k) => oriented(ring, k === 0)));
   const [w, s, e, n] = turf.bbox(geometry);
   const c0 = grid.col(w), c1 = grid.col(e), r0 = grid.row(n), r1 = grid.row(s);
@@ -192,8 +183,8 @@ function cutCommunity(geometry: Areal, grid: Lattice, fullAreaOf: (row: number) 
 
 /** A sliver joins the neighbouring piece of the same community it shares the longest border with, if
  *  the merged cell stays near a full cell's size; otherwise it is dropped (and counted in the stats). */
-function absorbSlivers(pieces: Piece[], cellMeters: number, fullAreaOf: (row: number) => number, stats: UnitGridStats): Piece[] {
-  const isSliver = (p: Piece): boolean => !p.full && p.areaM2 < SLIVER_SHARE * fullAreaOf(p.row);
+function absorbSlivers(pieces: Piece[], nominalM2: number, stats: UnitGridStats): Piece[] {
+  const isSliver = (p: Piece): boolean => !p.full && p.areaM2 < SLIVER_SHARE * nominalM2;
   const byCell = new Map<string, Piece[]>();
   const key = (row: number, col: number): string => `${row}:${col}`;
   for (const p of pieces) {
@@ -206,7 +197,7 @@ function absorbSlivers(pieces: Piece[], cellMeters: number, fullAreaOf: (row: nu
   stats.slivers += slivers.length;
   for (const sliver of slivers) {
     if (gone.has(sliver) || !isSliver(sliver)) continue;
-    const limit = MERGED_MAX_SHARE * cellMeters * cellMeters - sliver.areaM2;
+    const limit = MERGED_MAX_SHARE * nominalM2 - sliver.areaM2;
     let best: Piece | null = null;
     let bestBorder = 0;
     for (const [dr, dc] of [[0, -1], [0, 1], [-1, 0], [1, 0]] as const) {

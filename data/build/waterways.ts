@@ -8,6 +8,7 @@ import type { Feature, LineString, Polygon, Position } from './geojson-types.ts'
 import { roundAreal, roundPosition } from './precision.ts';
 import { seededRandom } from './prng.ts';
 import { localPlane } from './planar.ts';
+import type { Imports } from './imports.ts';
 
 export type WaterwayKind = 'corridor' | 'river';
 
@@ -16,7 +17,8 @@ export interface WaterwayProps {
   name: string;
   kind: WaterwayKind;
   bufferMeters: number;
-  approximate: true;
+  /** False for lines imported from an authoritative source. */
+  approximate: boolean;
   note: string;
 }
 
@@ -49,7 +51,31 @@ export interface Waterways {
   zones: Feature<Polygon, ZoneProps>[];
 }
 
-export function buildWaterways(): Waterways {
+const NOTE_IMPORTED = '导入自 data/imports/corridors.geojson。Imported.';
+
+/** The drawn rivers and corridors, or the imported ones when data/imports/ has them. */
+export function buildWaterways(imported: Imports['corridors'] = null): Waterways {
+  const lines = imported ? imported.map(importedLine) : drawnLines();
+  const zones = lines.map((line): Feature<Polygon, ZoneProps> => {
+    const { id, name, kind, bufferMeters } = line.properties;
+    const buffered = turf.buffer(line, bufferMeters, { units: 'meters', steps: 8 });
+    const g = buffered && roundAreal(buffered.geometry as Polygon);
+    if (!g || g.type !== 'Polygon') throw new Error(`buffer of ${id} is not one polygon`);
+    return { type: 'Feature', properties: { id, name, kind, bufferMeters }, geometry: g };
+  });
+  return { lines, zones };
+}
+
+function importedLine(l: NonNullable<Imports['corridors']>[number]): Feature<LineString, WaterwayProps> {
+  const { id, name, kind, bufferMeters, note } = l.properties;
+  return {
+    type: 'Feature',
+    properties: { id: String(id), name: String(name), kind, bufferMeters: Number(bufferMeters), approximate: false, note: note ? String(note) : NOTE_IMPORTED },
+    geometry: { type: 'LineString', coordinates: l.coordinates.map(roundPosition) },
+  };
+}
+
+function drawnLines(): Feature<LineString, WaterwayProps>[] {
   const lines: Feature<LineString, WaterwayProps>[] = [];
   for (const kind of ['corridor', 'river'] as const) {
     for (const river of RIVERS) {
@@ -66,14 +92,7 @@ export function buildWaterways(): Waterways {
       lines.push({ type: 'Feature', properties: props, geometry: { type: 'LineString', coordinates: smooth(path) } });
     }
   }
-  const zones = lines.map((line): Feature<Polygon, ZoneProps> => {
-    const { id, name, kind, bufferMeters } = line.properties;
-    const buffered = turf.buffer(line, bufferMeters, { units: 'meters', steps: 8 });
-    const g = buffered && roundAreal(buffered.geometry as Polygon);
-    if (!g || g.type !== 'Polygon') throw new Error(`buffer of ${id} is not one polygon`);
-    return { type: 'Feature', properties: { id, name, kind, bufferMeters }, geometry: g };
-  });
-  return { lines, zones };
+  return lines;
 }
 
 /** Control points every ~600 m, each pushed sideways by up to ±120 m (seeded). */
