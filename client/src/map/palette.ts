@@ -20,7 +20,11 @@ export const PALETTE = {
   escalatedRing: '#ff4dd2',
 } as const;
 
-/** The font stack for map labels; MapLibre draws them with local fonts (no glyph server). */
-export const MAP_FONT = ['Noto Sans SC Medium'];
-export const MAP_FONT_BOLD = ['Noto Sans SC Bold'];
+/**
+ * Font stacks for map labels, drawn with local fonts (no glyph server). MapLibre reads the weight
+ * from the first name and uses the whole stack as a CSS font-family list, so the second name is
+ * the bundled family that actually draws Latin letters and digits.
+ */
+export const MAP_FONT = ['Noto Sans SC Regular', 'Noto Sans SC'];
+export const MAP_FONT_BOLD = ['Noto Sans SC Bold', 'Noto Sans SC'];
 export const LOCAL_IDEOGRAPH_FONT = "'Noto Sans SC', 'Noto Sans CJK SC', sans-serif";

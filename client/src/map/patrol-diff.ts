@@ -2,7 +2,7 @@
 // patrols that appeared are added, those that lost their fix removed, and only the ones whose shown
 // position or status changed are updated, keyed by their frame index (a stable feature id).
 import type { GeoJSONSourceDiff, GeoJSONFeatureDiff } from 'maplibre-gl';
-import type { Feature, Point } from 'geojson';
+import type { Feature, FeatureCollection, Point } from 'geojson';
 import { PATROL_KINDS } from '@cw/shared/domain/patrol';
 import type { PatrolTrack } from '../realtime/patrol-track.ts';
 
@@ -41,6 +41,25 @@ export class PatrolDiffer {
 
   private featureProps(track: PatrolTrack, i: number): PatrolFeatureProps {
     return { kind: PATROL_KINDS[track.kind[i]!] ?? 'unknown', status: track.status[i]!, busy: track.busy[i]! };
+  }
+
+  /** All patrols with a fix as one collection (for setData), recorded as sent. */
+  snapshot(track: PatrolTrack, now: number): FeatureCollection<Point, PatrolFeatureProps> {
+    this.grow(track.size);
+    const features: Feature<Point, PatrolFeatureProps>[] = [];
+    const pos = this.pos;
+    this.shown = 0;
+    for (let i = 0; i < track.size; i++) {
+      this.present[i] = track.hasFix(i) ? 1 : 0;
+      if (!this.present[i]) continue;
+      track.positionAt(i, now, pos);
+      this.lon[i] = pos[0]!;
+      this.lat[i] = pos[1]!;
+      this.props[i] = track.propsVersion[i]!;
+      features.push({ type: 'Feature', id: i, geometry: { type: 'Point', coordinates: [pos[0]!, pos[1]!] }, properties: this.featureProps(track, i) });
+      this.shown++;
+    }
+    return { type: 'FeatureCollection', features };
   }
 
   /** Null when nothing changed since the last diff. */

@@ -6,6 +6,7 @@ import type { LayerCollection, LayerName } from '../api/types.ts';
 import { useLayersStore } from '../stores/layers.ts';
 import { locale, type Locale } from '../i18n/index.ts';
 import { useMapContext } from './map-context.ts';
+import { preloadLabelFont } from './font-preload.ts';
 
 /** Loads one of the server's static layers and hands it over whenever it is (re)placed. */
 export function useStaticLayer<N extends LayerName>(name: N, apply: (fc: LayerCollection<N>) => void): void {
@@ -18,6 +19,17 @@ export function useStaticLayer<N extends LayerName>(name: N, apply: (fc: LayerCo
     { immediate: true },
   );
   store.load(name).catch((err: unknown) => console.warn(`[map] layer ${name} failed to load`, err));
+}
+
+/** Same, for a layer with labels: the glyphs of its names are loaded before it is drawn. */
+export function useLabelledLayer<N extends LayerName>(
+  name: N,
+  names: (fc: LayerCollection<N>) => Iterable<string>,
+  apply: (fc: LayerCollection<N>) => void,
+): void {
+  useStaticLayer(name, (fc) => {
+    void preloadLabelFont(names(fc)).then(() => apply(fc));
+  });
 }
 
 /** Runs now and again whenever the language or the UI scale changes. */

@@ -88,7 +88,8 @@ describe('startRealtime', () => {
     await rt.settled();
     expect(useSessionStore().link).toBe('live');
     expect(usePatrolsStore().counts.online).toBe(1);
-    expect(fake.sent.find((s) => s.event === 'cases:catch-up')?.payload).toEqual({ afterSeq: 5 });
+    // The feed is empty, so the first catch-up reaches back to fill it.
+    expect(fake.sent.find((s) => s.event === 'cases:catch-up')?.payload).toEqual({ afterSeq: 0 });
     expect([...useCasesStore().openCases.keys()].sort()).toEqual(['after-list', 'listed']);
     await vi.waitFor(() => expect(useCasesStore().stats?.open).toBe(12));
     rt.stop();
@@ -98,8 +99,8 @@ describe('startRealtime', () => {
     mockServerRest(10);
     fake.answers['cases:catch-up'] = (p): CatchUp => {
       const afterSeq = (p as { afterSeq: number }).afterSeq;
-      return afterSeq === 10
-        ? { complete: true, lastSeq: 10, events: [] }
+      return afterSeq < 11
+        ? { complete: true, lastSeq: 10, events: [makeEvent(10, { id: 'listed' })] }
         : { complete: true, lastSeq: 13, events: [makeEvent(12, { id: 'missed' }), makeEvent(13, { id: 'late' })] };
     };
     const rt = start();
@@ -112,7 +113,7 @@ describe('startRealtime', () => {
     fake.fire('case:changed', makeEvent(13, { id: 'late' }));
     await vi.waitFor(() => expect(useCasesStore().lastSeq).toBe(13));
     expect(fake.sent.filter((s) => s.event === 'cases:catch-up').map((s) => s.payload)).toEqual([
-      { afterSeq: 10 },
+      { afterSeq: 0 },
       { afterSeq: 11 },
     ]);
     expect(useCasesStore().openCases.has('missed')).toBe(true);

@@ -73,7 +73,7 @@ export function startRealtime(options: RealtimeOptions): Realtime {
     do {
       catchUpAgain = false;
       if (cases.lastSeq === null) await cases.loadOpen();
-      const afterSeq = cases.lastSeq ?? 0;
+      const afterSeq = reloads === 0 ? cases.catchUpFrom() : (cases.lastSeq ?? 0);
       const reply = await ask<CatchUp>((ack) => socket.emit('cases:catch-up', { afterSeq }, ack), ACK_TIMEOUT_MS);
       if (!isCatchUp(reply)) throw new Error('malformed catch-up');
       if (cases.applyCatchUp(reply) === 'reload' && reloads < MAX_RELOADS) {

@@ -73,3 +73,21 @@ describe('useCasesStore', () => {
     expect(store.ticker[0]!.seq).toBe(TICKER_LENGTH + 10);
   });
 });
+
+describe('useCasesStore catch-up history', () => {
+  beforeEach(() => setActivePinia(createPinia()));
+
+  it('starts catching up a little early while the feed is empty, and fills only the feed from it', () => {
+    const store = loaded(100);
+    expect(store.catchUpFrom()).toBe(100 - TICKER_LENGTH);
+    const result = store.applyCatchUp({
+      complete: true,
+      lastSeq: 101,
+      events: [makeEvent(99, { id: 'old', state: 'closed' }), makeEvent(100, { id: 'seen' }), makeEvent(101, { id: 'new' })],
+    });
+    expect(result).toBe('applied');
+    expect(store.ticker.map((t) => t.seq)).toEqual([101, 100, 99]);
+    expect([...store.openCases.keys()]).toEqual(['new']);
+    expect(store.catchUpFrom()).toBe(101);
+  });
+});

@@ -90,12 +90,28 @@ export const useCasesStore = defineStore('cases', () => {
     return applyEvents([event]);
   }
 
+  /** Where a catch-up should start: a little before the list's seq while the ticker is still empty,
+   *  so a freshly opened wall shows the latest events instead of an empty feed. */
+  function catchUpFrom(): number {
+    const from = lastSeq.value ?? 0;
+    return ticker.value.length === 0 ? Math.max(0, from - TICKER_LENGTH) : from;
+  }
+
   /** The server's answer to `cases:catch-up`; when it could not keep everything, reload the list. */
   function applyCatchUp(catchUp: CatchUp): CatchUpResult {
     if (!catchUp.complete) return 'reload';
     const sorted = [...catchUp.events].sort((a, b) => a.seq - b.seq);
-    return applyEvents(sorted) === 'gap' ? 'reload' : 'applied';
+    const seen = lastSeq.value ?? 0;
+    const history = sorted.filter((e) => e.seq <= seen);
+    // Events the list already reflects only fill the feed; they never touch the cases.
+    if (ticker.value.length === 0 && history.length > 0) {
+      ticker.value = history.map(toTicker).reverse().slice(0, TICKER_LENGTH);
+    }
+    return applyEvents(sorted.filter((e) => e.seq > seen)) === 'gap' ? 'reload' : 'applied';
   }
 
-  return { openCases, totalOpen, lastSeq, ticker, stats, loadOpen, loadStats, setStats, applyEvent, applyEvents, applyCatchUp };
+  return {
+    openCases, totalOpen, lastSeq, ticker, stats,
+    loadOpen, loadStats, setStats, applyEvent, applyEvents, catchUpFrom, applyCatchUp,
+  };
 });
