@@ -13,6 +13,10 @@ import casesPlugin from './plugins/cases.ts';
 import realtimePlugin from './plugins/realtime.ts';
 import simulatorPlugin from './plugins/simulator.ts';
 import demoPatrols from './plugins/demo-patrols.ts';
+import photosPlugin from './photos/photos-plugin.ts';
+import open311Plugin from './open311/open311-plugin.ts';
+import photoRoutes from './routes/photos.ts';
+import open311Routes from './routes/open311.ts';
 import clientStatic from './plugins/client-static.ts';
 import healthRoutes from './routes/health.ts';
 import authRoutes from './routes/auth.ts';
@@ -51,6 +55,8 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(livePlugin, { registerUnknownDevices: config.registerUnknownDevices });
   if (config.demo) await fastify.register(demoPatrols, { demoPassword: config.demoPassword });
   await fastify.register(casesPlugin);
+  await fastify.register(photosPlugin, { dataDir: config.dataDir, maxBytes: config.photoMaxBytes });
+  await fastify.register(open311Plugin, { dataDir: config.dataDir, demo: config.demo });
   await fastify.register(realtimePlugin, { tickMs: config.tickMs });
   await fastify.register(simulatorPlugin, { count: config.simulate, casesPerHour: config.simulateCasesPerHour, tickMs: config.tickMs });
 
@@ -60,6 +66,8 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions) {
   await typed.register(layerRoutes);
   await typed.register(patrolRoutes);
   await typed.register(caseRoutes);
+  await typed.register(photoRoutes);
+  await typed.register(open311Routes, { demo: config.demo, postRateMax: config.open311RateMax });
   await typed.register(adminRoutes);
   await fastify.register(clientStatic, { clientDist: config.clientDist });
 }

@@ -29,6 +29,10 @@ export interface AppConfig {
   assessmentDate: number;
   logLevel: string;
   loginRateMax: number;
+  /** Largest accepted case photo, in bytes. */
+  photoMaxBytes: number;
+  /** Open311 service requests one client address may POST per minute. */
+  open311RateMax: number;
 }
 
 export const DEFAULT_DEMO_PASSWORD = 'zmd-demo';
@@ -96,6 +100,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     assessmentDate,
     logLevel: env.LOG_LEVEL || 'info',
     loginRateMax: int(env, 'LOGIN_RATE_MAX', 30, 1, 100000, problems),
+    photoMaxBytes: int(env, 'PHOTO_MAX_BYTES', 8 * 1024 * 1024, 1024, 100 * 1024 * 1024, problems),
+    open311RateMax: int(env, 'OPEN311_RATE_MAX', 60, 1, 100000, problems),
   };
   if (problems.length) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return config;
