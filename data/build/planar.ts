@@ -1,7 +1,7 @@
 // A local metric plane (equirectangular about a reference point on the sphere turf uses) for the
 // geometry that must be done in metres: power diagrams, sampling distances, lattice sizes. The map
 // from lon/lat is affine, so straight edges stay straight both ways.
-import type { Position, Ring } from './geojson-types.ts';
+import type { Position } from './geojson-types.ts';
 
 /** turf's earth radius, so lengths here agree with turf.area / turf.distance. */
 export const EARTH_RADIUS_M = 6371008.8;
@@ -87,18 +87,4 @@ export function clipToConvex(ring: readonly XY[], convex: readonly XY[]): XY[] {
     out = clipByHalfPlane(out, a, b, a * p[0] + b * p[1]);
   }
   return out;
-}
-
-/** Ring without its closing repeat of the first position. */
-export function openRing(ring: Ring): Position[] {
-  const n = ring.length;
-  if (n > 1 && ring[0]![0] === ring[n - 1]![0] && ring[0]![1] === ring[n - 1]![1]) return ring.slice(0, n - 1);
-  return ring;
-}
-
-export function closeRing<T extends Position>(ring: T[]): T[] {
-  const first = ring[0];
-  const last = ring[ring.length - 1];
-  if (!first || !last) return ring;
-  return first[0] === last[0] && first[1] === last[1] ? ring : [...ring, [first[0], first[1]] as T];
 }

@@ -38,8 +38,3 @@ function dedupeRing(ring: Ring): Ring {
   }
   return out;
 }
-
-/** Spherical area in m² (turf, R = 6,371,008.8 m). */
-export function areaM2(g: Areal): number {
-  return turf.area(g);
-}
