@@ -1,0 +1,111 @@
+// The processes benchmarks measure: the real server (through tests/support/server-process.ts, as the
+// e2e tests start it) and the tutorial baseline server, each its own process so its CPU is its own.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { freePort, login, repoRoot, startServer } from '../../tests/support/server-process.ts';
+import { trackChild, type Teardown } from './teardown.ts';
+
+export { repoRoot };
+
+export interface RunningServer {
+  kind: 'project' | 'baseline';
+  url: string;
+  deviceUrl: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+/** The real server with DEMO=1 SIMULATE=0 on free ports, in a fresh data dir or the given one (removed on stop). */
+export async function startProject(teardown: Teardown, env: Record<string, string> = {}, dataDir?: string): Promise<RunningServer> {
+  const s = await startServer({ CLIENT_DIST: '', ...env }, dataDir);
+  trackChild(s.proc);
+  const stop = teardown.add('server', async () => {
+    await s.stop();
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  });
+  return { kind: 'project', url: s.url, deviceUrl: `http://127.0.0.1:${s.osmandPort}`, pid: s.proc.pid!, stop };
+}
+
+/** An admin's bearer token, and a display token (role wall) for the display sockets. */
+export async function projectTokens(url: string): Promise<{ admin: string; display: string }> {
+  const admin = await login(url, 'admin');
+  const res = await fetch(`${url}/api/v1/auth/display-tokens`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` },
+    body: JSON.stringify({ label: 'bench' }),
+  });
+  if (res.status !== 201) throw new Error(`display token: ${res.status} ${await res.text()}`);
+  return { admin, display: ((await res.json()) as { token: string }).token };
+}
+
+export interface Spawned {
+  proc: ChildProcess;
+  url: string;
+  port: number;
+  osmandPort: number;
+  /** Spawn → first 200 from /api/health. */
+  bootMs: number;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+/**
+ * Spawns a TypeScript server entry under tsx and polls /api/health every few milliseconds, so the
+ * time to ready is measured to the poll interval (startServer polls every 200 ms).
+ */
+export async function spawnServer(entry: string, cwd: string, env: Record<string, string>, teardown: Teardown, pollMs = 5): Promise<Spawned> {
+  const port = await freePort();
+  const osmandPort = await freePort();
+  const t0 = performance.now();
+  const proc = spawn(process.execPath, ['--import', 'tsx', entry], {
+    cwd,
+    env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), OSMAND_PORT: String(osmandPort), ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  trackChild(proc);
+  let out = '';
+  proc.stdout!.on('data', (d) => { out += d; });
+  proc.stderr!.on('data', (d) => { out += d; });
+  const stop = teardown.add(`${entry} (pid ${proc.pid})`, () => new Promise<void>((res) => {
+    if (proc.exitCode !== null || proc.signalCode !== null) return res();
+    const kill = setTimeout(() => proc.kill('SIGKILL'), 10_000);
+    proc.once('exit', () => { clearTimeout(kill); res(); });
+    proc.kill('SIGTERM');
+  }));
+  const url = `http://127.0.0.1:${port}`;
+  const deadline = t0 + 60_000;
+  for (;;) {
+    if (proc.exitCode !== null) {
+      await stop();
+      throw new Error(`${entry} exited with ${proc.exitCode}:\n${out}`);
+    }
+    try {
+      if ((await fetch(`${url}/api/health`)).ok) break;
+    } catch { /* not listening yet */ }
+    if (performance.now() > deadline) {
+      await stop();
+      throw new Error(`${entry} was not ready in 60 s:\n${out}`);
+    }
+    await new Promise((r) => setTimeout(r, pollMs));
+  }
+  return { proc, url, port, osmandPort, bootMs: performance.now() - t0, output: () => out, stop };
+}
+
+/** The real server spawned exactly as startServer does (same entry, cwd and environment). */
+export async function spawnProject(teardown: Teardown, env: Record<string, string> = {}): Promise<Spawned> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'cw-bench-'));
+  const s = await spawnServer(join(repoRoot, 'server', 'src', 'server.ts'), join(repoRoot, 'server'), {
+    DEMO: '1', SIMULATE: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', LOGIN_RATE_MAX: '1000', CLIENT_DIST: '', ...env,
+  }, teardown);
+  const stop = s.stop;
+  return { ...s, stop: async () => { await stop(); rmSync(dataDir, { recursive: true, force: true }); } };
+}
+
+export const tutorialEntry = join(repoRoot, 'bench', 'ingest', 'tutorial-server.ts');
+
+export async function startBaseline(teardown: Teardown, env: Record<string, string> = {}): Promise<RunningServer> {
+  const s = await spawnServer(tutorialEntry, join(repoRoot, 'bench'), env, teardown);
+  return { kind: 'baseline', url: s.url, deviceUrl: `http://127.0.0.1:${s.osmandPort}`, pid: s.proc.pid!, stop: s.stop };
+}

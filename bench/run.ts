@@ -1,0 +1,115 @@
+// The benchmark suite (`npm run bench`): each benchmark runs the project's real code and, in the same
+// run, a naive baseline doing the same work; prints the table and writes bench/results/latest.json
+// and latest.md. Options: --only=<id,…> (ids below), --quick (fewer, shorter runs), --profile
+// (the real server writes V8 CPU profiles to bench/results/profiles/).
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Teardown, killChildren, withTimeout } from './lib/teardown.ts';
+import { machine } from './lib/machine.ts';
+import { consoleTable, toRecord, writeResults, type Measured, type ResultRecord } from './lib/report.ts';
+import type { BenchContext } from './lib/context.ts';
+import { fanoutBenchmark, ingestBenchmark, wireBenchmark } from './ingest/ingest-bench.ts';
+import { spatialBenchmark } from './spatial/spatial-bench.ts';
+
+interface Benchmark {
+  id: string;
+  title: string;
+  /** Upper bound on its wall time; the suite stays within ~10 minutes. */
+  budgetMs: number;
+  run?: (ctx: BenchContext) => Promise<Measured[]>;
+  /** Why it does not run yet (it is listed, with the reason, instead of measured). */
+  skip?: { reason: string; metric: Omit<Measured, 'value' | 'better'> & { better: Measured['better'] } };
+}
+
+// In the order they run: the ones without the client first.
+const BENCHMARKS: Benchmark[] = [
+  { id: 'wire', title: '2. Wire size per position update', budgetMs: 90_000, run: wireBenchmark },
+  { id: 'spatial', title: '4. Spatial: point → cell, nearest available patrols', budgetMs: 120_000, run: spatialBenchmark },
+  { id: 'ingest', title: '1. Ingest + fan-out at saturation', budgetMs: 150_000, run: ingestBenchmark },
+  { id: 'fanout', title: '1. Fan-out to 200 displays, ingest→display latency', budgetMs: 150_000, run: fanoutBenchmark },
+  {
+    id: 'review',
+    title: '5. Review aggregation over 1M historical cases',
+    budgetMs: 0,
+    skip: {
+      reason: 'not measured yet: the review feature (ReviewView, its aggregation queries) has not landed; add bench/review/ and a run() here when it does',
+      metric: { name: 'review.aggregate_1m_cases', unit: 'ms', better: 'lower' },
+    },
+  },
+];
+
+const resultsDir = join(fileURLToPath(new URL('.', import.meta.url)), 'results');
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
+  const quick = args.includes('--quick');
+  const profile = args.includes('--profile');
+  const unknown = only?.filter((id) => !BENCHMARKS.some((b) => b.id === id)) ?? [];
+  if (unknown.length) {
+    console.error(`unknown benchmark(s) ${unknown.join(', ')}; ids: ${BENCHMARKS.map((b) => b.id).join(', ')}`);
+    return 2;
+  }
+  const serverEnv: Record<string, string> = {};
+  if (profile) {
+    const dir = join(resultsDir, 'profiles');
+    mkdirSync(dir, { recursive: true });
+    serverEnv.NODE_OPTIONS = `--cpu-prof --cpu-prof-dir=${dir}`;
+  }
+
+  const teardown = new Teardown();
+  const stopOnSignal = (signal: NodeJS.Signals) => {
+    console.error(`[bench] ${signal}: stopping everything`);
+    void teardown.run().finally(() => process.exit(130));
+  };
+  process.once('SIGINT', stopOnSignal);
+  process.once('SIGTERM', stopOnSignal);
+  process.once('exit', killChildren);
+
+  const date = new Date().toISOString();
+  const host = machine();
+  const ctx: BenchContext = { teardown, log: (m) => console.log(m), quick, serverEnv };
+  const records: ResultRecord[] = [];
+  const ran: string[] = [];
+  let failed = 0;
+  const started = performance.now();
+  for (const b of BENCHMARKS) {
+    if (only && !only.includes(b.id)) continue;
+    ran.push(b.id);
+    if (!b.run) {
+      console.log(`\n${b.title}: skipped — ${b.skip!.reason}`);
+      records.push(toRecord({ ...b.skip!.metric, value: null, note: `skipped: ${b.skip!.reason}` }, host, date));
+      continue;
+    }
+    console.log(`\n${b.title}`);
+    const t0 = performance.now();
+    try {
+      const measured = await withTimeout(b.run(ctx), b.budgetMs, b.id);
+      records.push(...measured.map((m) => toRecord(m, host, date)));
+    } catch (err) {
+      failed++;
+      console.error(`[bench] ${b.id} failed: ${(err as Error).stack ?? err}`);
+      records.push(toRecord({ name: `${b.id}.failed`, unit: '', value: null, better: 'lower', note: `failed: ${(err as Error).message.split('\n')[0]}` }, host, date));
+    } finally {
+      await teardown.run();
+    }
+    console.log(`  (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
+  }
+
+  const header = `# Benchmarks\n\n${host} — ${date}${quick ? ' — QUICK run, not comparable' : ''}\n\n` +
+    'Medians of several runs. `ratio` = value / baseline; "vs baseline" reads it the right way round. ' +
+    'See bench/README.md for what each benchmark does.';
+  const all = writeResults(resultsDir, records, ran, header);
+  console.log(`\n${consoleTable(all)}\n\nwrote bench/results/latest.json and latest.md (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+  return failed ? 1 : 0;
+}
+
+main().then(
+  (code) => process.exit(code),
+  (err) => {
+    console.error(err);
+    killChildren();
+    process.exit(1);
+  },
+);
