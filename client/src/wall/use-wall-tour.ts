@@ -1,10 +1,11 @@
-// Wires the idle tour to the map and to the people in the room: any pointer, wheel, touch or key
-// counts as someone using the wall.
-import { onBeforeUnmount, type Ref } from 'vue';
+// Puts the map on its home view (the city) once the streets are known, and wires the idle tour to
+// the map and to the people in the room: any pointer, wheel, touch or key counts as someone using
+// the wall.
+import { onBeforeUnmount, shallowRef, watch, type Ref } from 'vue';
 import type { Map as MapLibreMap } from 'maplibre-gl';
 import { useConfigStore } from '../stores/config.ts';
 import { useLayersStore } from '../stores/layers.ts';
-import { cameraStops, type CameraStop } from './camera-stops.ts';
+import { cameraStops, cityBounds, type CameraStop } from './camera-stops.ts';
 import { createIdleCarousel, type IdleCarousel } from './idle-carousel.ts';
 import { mapPadding, type CanvasFit } from './design-canvas.ts';
 
@@ -22,15 +23,27 @@ function idleMs(): number {
 export function useWallTour(fit: Readonly<Ref<CanvasFit>>) {
   const config = useConfigStore();
   const layers = useLayersStore();
+  const map = shallowRef<MapLibreMap | null>(null);
   let carousel: IdleCarousel | null = null;
+  let home = false;
   const touch = () => carousel?.touch();
 
-  function start(map: MapLibreMap): void {
+  watch([map, () => layers.collections.streets], ([m, streets]) => {
+    if (home || !m || !streets || !config.config) return;
+    home = true;
+    m.fitBounds(cityBounds(config.config, streets.features), { padding: mapPadding(fit.value.scale), duration: 0 });
+  });
+
+  function start(loaded: MapLibreMap): void {
+    map.value = loaded;
     carousel = createIdleCarousel<CameraStop>({
       idleMs: idleMs(),
       dwellMs: DWELL_MS,
-      stops: () => (config.config ? cameraStops(config.config, layers.collections.districts?.features ?? []) : []),
-      go: (stop) => map.fitBounds(stop.bounds, { padding: mapPadding(fit.value.scale), duration: FLIGHT_MS, essential: true }),
+      stops: () =>
+        config.config
+          ? cameraStops(config.config, layers.collections.districts?.features ?? [], layers.collections.streets?.features ?? [])
+          : [],
+      go: (stop) => loaded.fitBounds(stop.bounds, { padding: mapPadding(fit.value.scale), duration: FLIGHT_MS, essential: true }),
     });
     for (const e of TOUCH_EVENTS) window.addEventListener(e, touch, { passive: true });
   }

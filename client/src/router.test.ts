@@ -1,0 +1,56 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { createPinia, setActivePinia } from 'pinia';
+import { createMemoryHistory, createRouter } from 'vue-router';
+import { installGuards } from './router.ts';
+import { useSessionStore } from './stores/session.ts';
+
+const Stub = { render: () => null };
+
+function makeRouter() {
+  const router = createRouter({
+    history: createMemoryHistory(),
+    routes: [
+      { path: '/login', component: Stub, meta: { public: true } },
+      { path: '/wall', component: Stub },
+    ],
+  });
+  installGuards(router);
+  return router;
+}
+
+describe('router guards', () => {
+  beforeEach(() => {
+    setActivePinia(createPinia());
+    sessionStorage.clear();
+  });
+
+  it('keeps a kiosk display token, drops it from the URL, and signs in with it', async () => {
+    const fetchMock = vi.fn(async () => new Response(JSON.stringify({ username: 'hall-wall', role: 'wall' })));
+    vi.stubGlobal('fetch', fetchMock);
+    const router = makeRouter();
+    await router.push('/wall?display=tok-123&idle=2');
+    expect(router.currentRoute.value.fullPath).toBe('/wall?idle=2');
+    expect(sessionStorage.getItem('cw.token')).toBe('tok-123');
+    const [, init] = fetchMock.mock.calls[0] as unknown as [string, RequestInit];
+    expect((init.headers as Record<string, string>).Authorization).toBe('Bearer tok-123');
+    expect(useSessionStore().user?.role).toBe('wall');
+    vi.unstubAllGlobals();
+  });
+
+  it('sends a visitor without a session to the login page', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response('{}', { status: 401 })));
+    const router = makeRouter();
+    await router.push('/wall');
+    expect(router.currentRoute.value.fullPath).toBe('/login?redirect=/wall');
+    vi.unstubAllGlobals();
+  });
+
+  it('keeps a wall with a token up when the server is unreachable', async () => {
+    sessionStorage.setItem('cw.token', 'tok');
+    vi.stubGlobal('fetch', vi.fn(async () => Promise.reject(new TypeError('network down'))));
+    const router = makeRouter();
+    await router.push('/wall');
+    expect(router.currentRoute.value.path).toBe('/wall');
+    vi.unstubAllGlobals();
+  });
+});
