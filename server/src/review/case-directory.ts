@@ -25,6 +25,20 @@ export class CaseDirectory {
     rows[n] = row;
   }
 
+  /** The ids of the given rows ('' for a row no id points to). One pass over the directory: for
+   *  the few lists that show ids, not for aggregations. */
+  idsOf(rows: readonly number[]): string[] {
+    const want = new Map<number, number[]>();
+    rows.forEach((row, k) => want.set(row, [...(want.get(row) ?? []), k]));
+    const out = new Array<string>(rows.length).fill('');
+    const put = (row: number, id: string) => { for (const k of want.get(row) ?? []) out[k] = id; };
+    for (const [day, list] of this.days) {
+      list.forEach((row, n) => { if (want.has(row)) put(row, `AJ${day}-${String(n).padStart(5, '0')}`); });
+    }
+    for (const [id, row] of this.other) if (want.has(row)) put(row, id);
+    return out;
+  }
+
   /** Moves every row at or after `from` one place up (a row was inserted before them). */
   shiftFrom(from: number): void {
     for (const rows of this.days.values()) {

@@ -67,5 +67,6 @@ describe('case index', () => {
     expect([d.get('AJ20260101-00003'), d.get('AJ20260101-00002'), d.get('AJ20260102-00003'), d.get('legacy-1'), d.get('x')]).toEqual([7, -1, -1, 9, -1]);
     d.shiftFrom(8);
     expect([d.get('AJ20260101-00003'), d.get('legacy-1')]).toEqual([7, 10]);
+    expect(d.idsOf([10, 7, 3, 7])).toEqual(['legacy-1', 'AJ20260101-00003', '', 'AJ20260101-00003']);
   });
 });

@@ -78,6 +78,10 @@ export class CaseIndex {
     return this.directory.get(id);
   }
 
+  idsOf(rows: readonly number[]): string[] {
+    return this.directory.idsOf(rows);
+  }
+
   /** Applies a case event: the snapshot replaces the row unless the row is newer already. */
   applyEvent(e: CaseEvent): void {
     const row = this.upsert(e.case);

@@ -38,7 +38,25 @@ export function rankings(index: CaseIndex, rows: Uint32Array, level: RankLevel):
   const { areas, codes } = index.ctx;
   const col = level === 'unit' ? index.unit : areaColumn(index, level);
   const dict = level === 'unit' ? codes.units : areas.dictionary(level);
-  const groups = dict.size;
+  const name = (code: string) => (level === 'unit' ? UNIT_BY_CODE.get(code)?.zh ?? code : areas.name(code));
+  return groupRows(index, rows, col, dict.size, (g) => {
+    const code = dict.code(g);
+    return { code, name: name(code) };
+  });
+}
+
+/** The same numbers for all of `rows` as one group (the report's headline). */
+export function summary(index: CaseIndex, rows: Uint32Array): Omit<RankRow, 'code' | 'name'> {
+  const empty = { cases: 0, closed: 0, open: 0, overdueOpen: 0, onTime: 0, onTimeRate: null, meanHandlingMs: null, p90HandlingMs: null, reopened: 0, reopenRate: null };
+  const [row] = groupRows(index, rows, new Int32Array(index.size), 1, () => ({ code: '', name: '' }));
+  if (!row) return empty;
+  const { code: _c, name: _n, ...numbers } = row;
+  return numbers;
+}
+
+function groupRows(index: CaseIndex, rows: Uint32Array, col: Int32Array | Uint16Array, groups: number,
+  label: (g: number) => { code: string; name: string }): RankRow[] {
+  const codes = index.ctx.codes;
   const cases = new Uint32Array(groups);
   const closed = new Uint32Array(groups);
   const open = new Uint32Array(groups);
@@ -69,11 +87,9 @@ export function rankings(index: CaseIndex, rows: Uint32Array, level: RankLevel):
   const out: RankRow[] = [];
   for (let g = 0; g < groups; g++) {
     if (!cases[g]) continue;
-    const code = dict.code(g);
     const due = closed[g]! + overdueOpen[g]!;
     out.push({
-      code,
-      name: level === 'unit' ? UNIT_BY_CODE.get(code)?.zh ?? code : areas.name(code),
+      ...label(g),
       cases: cases[g]!, closed: closed[g]!, open: open[g]!, overdueOpen: overdueOpen[g]!, onTime: onTime[g]!,
       onTimeRate: due ? onTime[g]! / due : null,
       meanHandlingMs: closed[g] ? Math.round(handlingSum[g]! / closed[g]!) : null,
