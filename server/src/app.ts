@@ -4,8 +4,13 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import type { AppConfig } from './config.ts';
 import type { Store } from './store/types.ts';
 import { DomainError } from './domain-error.ts';
+import { refuseHostileText, useStrictJson } from './http/strict-input.ts';
 import external from './plugins/external.ts';
+import openapi from './plugins/openapi.ts';
 import storePlugin from './plugins/store.ts';
+import redisPlugin from './plugins/redis.ts';
+import readiness from './plugins/readiness.ts';
+import metricsPlugin from './plugins/metrics.ts';
 import geoPlugin from './plugins/geo.ts';
 import authPlugin from './plugins/auth.ts';
 import livePlugin from './plugins/live.ts';
@@ -19,6 +24,7 @@ import photoRoutes from './routes/photos.ts';
 import open311Routes from './routes/open311.ts';
 import clientStatic from './plugins/client-static.ts';
 import healthRoutes from './routes/health.ts';
+import metricsRoutes from './routes/metrics.ts';
 import authRoutes from './routes/auth.ts';
 import configRoutes from './routes/config.ts';
 import layerRoutes from './routes/layers.ts';
@@ -48,19 +54,29 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions) {
     return reply.code(status).send({ statusCode: status, error: err.code ?? 'Bad Request', message: err.message });
   });
 
+  // Every answer carries the id its log lines carry (build-app.ts takes a caller's x-request-id).
+  fastify.addHook('onRequest', async (req, reply) => { reply.header('x-request-id', req.id); });
+  useStrictJson(fastify);
+  fastify.addHook('preValidation', refuseHostileText);
+
   await fastify.register(external);
   await fastify.register(storePlugin, { dataDir: config.dataDir, databaseUrl: config.databaseUrl, store: opts.store });
+  await fastify.register(redisPlugin, { url: config.redisUrl });
   await fastify.register(geoPlugin, { layersDir: config.layersDir });
   await fastify.register(authPlugin, { demo: config.demo, demoPassword: config.demoPassword, adminPassword: config.adminPassword });
+  await fastify.register(openapi);
   await fastify.register(livePlugin, { registerUnknownDevices: config.registerUnknownDevices });
   if (config.demo) await fastify.register(demoPatrols, { demoPassword: config.demoPassword });
   await fastify.register(casesPlugin);
   await fastify.register(photosPlugin, { dataDir: config.dataDir, maxBytes: config.photoMaxBytes });
   await fastify.register(open311Plugin, { dataDir: config.dataDir, demo: config.demo });
-  await fastify.register(realtimePlugin, { tickMs: config.tickMs });
+  await fastify.register(readiness);
+  await fastify.register(metricsPlugin);
+  await fastify.register(realtimePlugin, { tickMs: config.tickMs, redisKeyPrefix: config.redisKeyPrefix });
   await fastify.register(simulatorPlugin, { count: config.simulate, casesPerHour: config.simulateCasesPerHour, tickMs: config.tickMs });
 
   await typed.register(healthRoutes);
+  await typed.register(metricsRoutes);
   await typed.register(authRoutes, { loginRateMax: config.loginRateMax });
   await typed.register(configRoutes, { assessmentDate: config.assessmentDate, tickMs: config.tickMs, demo: config.demo });
   await typed.register(layerRoutes);

@@ -16,6 +16,15 @@ describe('config', () => {
     expect(loadConfig({ DEMO: '1', DATABASE_URL: 'postgresql://u@db:5432/cw' }).databaseUrl).toBe('postgresql://u@db:5432/cw');
     expect(() => loadConfig({ DEMO: '1', DATABASE_URL: 'mysql://u@db/cw' })).toThrow(/DATABASE_URL must start with postgres:\/\//);
   });
+  it('takes a redis:// or rediss:// REDIS_URL only beside a DATABASE_URL', () => {
+    const pg = 'postgres://u@db:5432/cw';
+    expect(loadConfig({ DEMO: '1' })).toMatchObject({ redisUrl: null, redisKeyPrefix: 'cw' });
+    expect(loadConfig({ DEMO: '1', DATABASE_URL: pg, REDIS_URL: 'rediss://:secret@cache:6380/2', REDIS_KEY_PREFIX: 'zmd:prod' }))
+      .toMatchObject({ redisUrl: 'rediss://:secret@cache:6380/2', redisKeyPrefix: 'zmd:prod' });
+    expect(() => loadConfig({ DEMO: '1', DATABASE_URL: pg, REDIS_URL: 'http://cache:6379' })).toThrow(/REDIS_URL must start with redis:\/\//);
+    expect(() => loadConfig({ DEMO: '1', REDIS_URL: 'redis://cache:6379' })).toThrow(/REDIS_URL needs DATABASE_URL/);
+    expect(() => loadConfig({ DEMO: '1', DATABASE_URL: pg, REDIS_URL: 'redis://cache', REDIS_KEY_PREFIX: 'a b' })).toThrow(/REDIS_KEY_PREFIX/);
+  });
   it('names every bad variable at once', () => {
     try {
       loadConfig({ DEMO: 'maybe', PORT: '99999', SIMULATE: '-1', ASSESSMENT_DATE: 'soon' });

@@ -9,6 +9,12 @@ export interface AppConfig {
   dataDir: string;
   /** postgres://… moves the store to PostgreSQL; null keeps it in SQLite under dataDir. */
   databaseUrl: string | null;
+  /** redis://… or rediss://… joins this node to the others through Socket.IO's Redis Streams
+   *  adapter; null runs it alone. */
+  redisUrl: string | null;
+  /** Prefixes every Redis key and channel the nodes share, so deployments (or test runs) sharing one
+   *  Redis never see each other's traffic. */
+  redisKeyPrefix: string;
   /** Where the committed GeoJSON layers are read from. */
   layersDir: string;
   /** Built client to serve; absent in API-only tests. */
@@ -82,11 +88,21 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
     problems.push('DATABASE_URL must start with postgres:// or postgresql://');
   }
+  const redisUrl = env.REDIS_URL || null;
+  if (redisUrl) {
+    if (!/^rediss?:\/\/[^/]/.test(redisUrl)) problems.push('REDIS_URL must start with redis:// or rediss:// and name a host');
+    // Nodes joined through Redis must share one store, or each would count its own case seq.
+    if (!databaseUrl) problems.push('REDIS_URL needs DATABASE_URL: nodes joined through Redis must share one PostgreSQL store');
+  }
+  const redisKeyPrefix = env.REDIS_KEY_PREFIX || 'cw';
+  if (!/^[\w:.-]{1,64}$/.test(redisKeyPrefix)) problems.push(`REDIS_KEY_PREFIX must be 1–64 letters, digits or _ : . -, got "${redisKeyPrefix}"`);
   const config: AppConfig = {
     port: int(env, 'PORT', 8080, 0, 65535, problems),
     host: env.HOST || '0.0.0.0',
     dataDir: resolve(env.DATA_DIR || resolve(repoRoot, '.data')),
     databaseUrl,
+    redisUrl,
+    redisKeyPrefix,
     layersDir: resolve(env.LAYERS_DIR || resolve(repoRoot, 'data')),
     clientDist: clientDist === '' ? null : clientDist,
     demo,

@@ -73,4 +73,66 @@ describe('LivePatrols', () => {
     // A patrol that went quiet is not available.
     expect(recommendPatrols(live, { lon: 114.01, lat: 32.95, street: null }, CASE_CATEGORY_BY_CODE.get('street_dirty'), 3, now + 120_000)).toEqual([]);
   });
+
+  describe('on two nodes sharing one store', () => {
+    async function twoNodes() {
+      const store = createSqliteStore(':memory:');
+      const node = () => new LivePatrols(store.patrols, store.positions, () => '411702');
+      const a = node();
+      const b = node();
+      await a.load();
+      await b.load();
+      return { a, b };
+    }
+    const t0 = 1_800_000_000_000;
+    const patrol = (n: number) => ({ id: `P${n}`, deviceId: `d${n}`, name: `n${n}`, kind: 'grid_member' as const, unit: 'u', homeStreet: null });
+
+    it('learns patrols the other node registered, rereading the directory after a gap', async () => {
+      const { a, b } = await twoNodes();
+      const p0 = await a.register(patrol(0), t0);
+      const p1 = await a.register(patrol(1), t0);
+      const p2 = await a.register(patrol(2), t0);
+      await b.learn(p0);
+      expect(b.count).toBe(1);
+      await b.learn(p2);
+      expect(b.all().map((p) => p.id)).toEqual(['P0', 'P1', 'P2']);
+      await b.learn(p1);
+      expect(b.count).toBe(3);
+    });
+
+    it('takes the other node\'s record when both register one device', async () => {
+      const { a, b } = await twoNodes();
+      const first = await a.register(patrol(7), t0);
+      expect(await b.register(patrol(7), t0)).toEqual(first);
+    });
+
+    it('shares fixes once; the receiver shows them but leaves the frames to the node that got them', async () => {
+      const { a, b } = await twoNodes();
+      const p = await a.register(patrol(0), t0);
+      await b.learn(p);
+      a.report(p.index, { lon: 114.01, lat: 32.95, time: t0, speed: 2, heading: 90 });
+      a.setBusy('P0', true);
+      const shared = a.drainPeerChanges();
+      expect(shared).toEqual([{ index: 0, lon: 114.01, lat: 32.95, time: t0, speed: 2, heading: 90, busy: true }]);
+      expect(a.drainPeerChanges()).toEqual([]);
+
+      expect(b.applyPeerFixes(shared, t0)).toBe(true);
+      expect(b.list(t0)[0]).toMatchObject({ busy: true, status: 'online', position: { lon: 114.01, lat: 32.95, time: t0 } });
+      expect(b.collectChanges(t0 + 1000, 'outside').size).toBe(0);
+      expect(b.drainPeerChanges()).toEqual([]);
+      // Quiet long enough, both nodes report the same status change.
+      expect(b.collectChanges(t0 + 61_000, 'outside').get('411702')?.[0]).toMatchObject({ index: 0, status: 'stale' });
+    });
+
+    it('keeps its own newer fix over an older one from the other node, and says when an index is unknown', async () => {
+      const { a, b } = await twoNodes();
+      const p = await a.register(patrol(0), t0);
+      await b.learn(p);
+      b.report(p.index, { lon: 114.02, lat: 32.96, time: t0 + 5000, speed: 0, heading: 0 });
+      expect(b.applyPeerFixes([{ index: 0, lon: 114.01, lat: 32.95, time: t0, speed: 0, heading: 0, busy: false }], t0 + 5000)).toBe(true);
+      expect(b.list(t0 + 5000)[0]!.position!.lon).toBe(114.02);
+      expect(b.collectChanges(t0 + 5000, 'outside').get('411702')?.map((f) => f.lon)).toEqual([114.02]);
+      expect(b.applyPeerFixes([{ index: 5, lon: 114, lat: 33, time: t0, speed: 0, heading: 0, busy: false }], t0)).toBe(false);
+    });
+  });
 });

@@ -1,12 +1,16 @@
 // Live patrol state: the directory (who each patrol is) and the latest fix of each, held in typed
 // columns indexed by the patrol's small integer index. Reports update the columns; once per tick the
 // realtime layer collects what changed. History goes to the store in batches, not per report.
+// With several server nodes each node also learns the patrols and fixes the others received
+// (`learn`, `applyPeerFixes`) and hands its own to them (`drainPeerChanges`), so every node holds
+// the same state: snapshots and recommendations cover patrols reporting to any node.
 import KDBush from 'kdbush';
 import { around } from 'geokdbush';
 import { patrolStatusAt, PATROL_KIND_INFO, type PatrolKind, type PatrolStatus } from '@cw/shared/domain/patrol';
 import type { Patrol } from '@cw/shared/schemas/patrols';
 import type { PatrolFix } from '@cw/shared/realtime/patrol-frame';
-import type { PatrolRecord, PatrolsRepo, PositionRow, PositionsRepo } from '../store/types.ts';
+import { UniqueViolation, type PatrolRecord, type PatrolsRepo, type PositionRow, type PositionsRepo } from '../store/types.ts';
+import type { PeerFix } from './peer-fixes.ts';
 
 export interface Fix {
   lon: number;
@@ -23,6 +27,7 @@ export interface NearbyPatrol {
 }
 
 const STATUS_NONE = 255;
+const statusCode = (s: PatrolStatus): number => (s === 'online' ? 0 : s === 'stale' ? 1 : 2);
 
 export class LivePatrols {
   private records: PatrolRecord[] = [];
@@ -37,12 +42,15 @@ export class LivePatrols {
   private sentStatus = new Uint8Array(0);
   private busy = new Uint8Array(0);
   private dirty = new Uint8Array(0);
+  /** Changed on this node since the other nodes were last told. */
+  private unshared = new Uint8Array(0);
   private district: (string | null)[] = [];
   private history: PositionRow[] = [];
   private kd: KDBush | null = null;
   private kdIds: number[] = [];
   private kdStale = true;
   private pendingCreates = new Map<string, Promise<PatrolRecord>>();
+  private refreshing: Promise<void> | null = null;
   private readonly registeredListeners: ((p: PatrolRecord) => void)[] = [];
 
   constructor(
@@ -92,16 +100,71 @@ export class LivePatrols {
         this.addRecord(rec);
         for (const fn of this.registeredListeners) fn(rec);
         return rec;
+      }, async (err: unknown) => {
+        // Another node registered the device first and we have not heard yet: take its record.
+        if (!(err instanceof UniqueViolation)) throw err;
+        await this.refreshDirectory();
+        const known = this.byDeviceId(p.deviceId);
+        if (!known) throw err;
+        return known;
       }).finally(() => this.pendingCreates.delete(p.deviceId));
       this.pendingCreates.set(p.deviceId, pending);
     }
     return pending;
   }
 
+  /** A patrol another node registered. Its index comes from the shared store; one past the end of
+   *  ours means we missed others before it, so the directory is reread instead. */
+  async learn(rec: PatrolRecord): Promise<void> {
+    if (this.byId.has(rec.id)) return;
+    if (rec.index === this.records.length) this.addRecord(rec);
+    else await this.refreshDirectory();
+  }
+
+  /** Adds every patrol in the store this node does not know yet (single flight). */
+  refreshDirectory(): Promise<void> {
+    this.refreshing ??= this.patrols.list().then((list) => {
+      for (const p of list) if (!this.byId.has(p.id)) this.addRecord(p);
+    }).finally(() => { this.refreshing = null; });
+    return this.refreshing;
+  }
+
   /** Applies a fix from a known patrol. Older fixes than the live one only go to history. */
   report(index: number, fix: Fix): void {
     this.history.push({ patrolIndex: index, time: fix.time, lon: fix.lon, lat: fix.lat, speed: fix.speed, heading: fix.heading });
-    if (fix.time >= this.time[index]!) this.apply(index, fix, true);
+    if (fix.time >= this.time[index]!) {
+      this.apply(index, fix, true);
+      this.unshared[index] = 1;
+    }
+  }
+
+  /** The fixes and busy flags that changed here since the last call, for the other nodes. */
+  drainPeerChanges(): PeerFix[] {
+    const out: PeerFix[] = [];
+    for (let i = 0; i < this.records.length; i++) {
+      if (!this.unshared[i]) continue;
+      this.unshared[i] = 0;
+      out.push({ index: i, lon: this.lon[i]!, lat: this.lat[i]!, time: this.time[i]!, speed: this.speed[i]!, heading: this.heading[i]!, busy: this.busy[i] === 1 });
+    }
+    return out;
+  }
+
+  /** Fixes another node received. That node has already sent them to every display, so they are
+   *  not marked for this node's frames; a newer fix also supersedes an older local one still
+   *  waiting to go out. Returns false when some index is not in the directory yet. */
+  applyPeerFixes(fixes: readonly PeerFix[], now: number): boolean {
+    let allKnown = true;
+    for (const f of fixes) {
+      const i = f.index;
+      if (!this.records[i]) { allKnown = false; continue; }
+      this.busy[i] = f.busy ? 1 : 0;
+      if (f.time < this.time[i]!) continue;
+      this.apply(i, f, false);
+      this.dirty[i] = 0;
+      this.unshared[i] = 0;
+      this.sentStatus[i] = statusCode(this.status(i, now));
+    }
+    return allKnown;
   }
 
   private apply(index: number, fix: Fix | PositionRow, markDirty: boolean): void {
@@ -120,6 +183,7 @@ export class LivePatrols {
     if (i === undefined || (this.busy[i] === 1) === busy) return;
     this.busy[i] = busy ? 1 : 0;
     this.dirty[i] = 1;
+    this.unshared[i] = 1;
   }
 
   isBusy(patrolId: string): boolean {
@@ -136,13 +200,15 @@ export class LivePatrols {
     return { index: i, lon: this.lon[i]!, lat: this.lat[i]!, status, busy: this.busy[i] === 1, heading: this.heading[i]!, speed: this.speed[i]! };
   }
 
-  /** Patrols that moved or changed status since the last call, grouped by district key. */
+  /** Patrols that moved or changed status since the last call, grouped by district key. With
+   *  several nodes every node reports the same status change of a quiet patrol: the duplicates
+   *  carry identical values, and no node has to be the one that noticed. */
   collectChanges(now: number, outside: string): Map<string, PatrolFix[]> {
     const out = new Map<string, PatrolFix[]>();
     for (let i = 0; i < this.records.length; i++) {
       if (this.time[i] === 0) continue;
       const status = this.status(i, now);
-      const code = status === 'online' ? 0 : status === 'stale' ? 1 : 2;
+      const code = statusCode(status);
       if (!this.dirty[i] && this.sentStatus[i] === code) continue;
       this.dirty[i] = 0;
       this.sentStatus[i] = code;
@@ -238,6 +304,7 @@ export class LivePatrols {
     this.sentStatus = g(this.sentStatus, (n) => new Uint8Array(n).fill(STATUS_NONE));
     this.busy = g(this.busy, (n) => new Uint8Array(n));
     this.dirty = g(this.dirty, (n) => new Uint8Array(n));
+    this.unshared = g(this.unshared, (n) => new Uint8Array(n));
     this.cap = cap;
   }
 }

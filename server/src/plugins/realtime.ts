@@ -1,5 +1,6 @@
 // Socket.IO on the app's HTTP server: authenticates every connection, puts it in the rooms its role
-// may see, and once per tick sends each position room one binary frame of what changed.
+// may see, and once per tick sends each position room one binary frame of what changed. With Redis
+// (REDIS_URL) the broadcasts reach the sockets of every node, and live state is shared (cluster.ts).
 import fp from 'fastify-plugin';
 import { Server } from 'socket.io';
 
@@ -8,20 +9,21 @@ import { OUTSIDE_DISTRICT, rooms } from '@cw/shared/realtime/events';
 import { SESSION_COOKIE, tokenFrom } from './auth.ts';
 import { patrolHandlers, patrolPhoneHandlers } from '../realtime/patrol-handlers.ts';
 import { caseHandlers } from '../realtime/case-handlers.ts';
+import { SocketCommands } from '../realtime/ack.ts';
+import { clusterAdapter, shareLiveState } from '../realtime/cluster.ts';
 import type { IoServer } from '../realtime/io-types.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
     io: IoServer;
-    /** Counters for metrics and benchmarks. */
-    realtimeStats: { frames: number; frameBytes: number; fixes: number };
   }
 }
 
 const STATS_MS = 5000;
 
-export default fp<{ tickMs: number }>(async (app, opts) => {
+export default fp<{ tickMs: number; redisKeyPrefix: string }>(async (app, opts) => {
   const io: IoServer = new Server(app.server, {
+    ...(app.redis ? { adapter: clusterAdapter(app.redis, opts.redisKeyPrefix) } : {}),
     path: '/socket.io',
     serveClient: false,
     // Off so a broadcast is encoded once for all recipients; the frames are compact already.
@@ -31,8 +33,8 @@ export default fp<{ tickMs: number }>(async (app, opts) => {
     pingTimeout: 10_000,
   });
   app.decorate('io', io);
-  const stats = { frames: 0, frameBytes: 0, fixes: 0 };
-  app.decorate('realtimeStats', stats);
+  const cluster = app.redis ? shareLiveState(io, app.live, app.log) : null;
+  const commands = new SocketCommands(app.log);
 
   io.use((socket, next) => {
     const auth = socket.handshake.auth as { token?: unknown } | undefined;
@@ -47,9 +49,9 @@ export default fp<{ tickMs: number }>(async (app, opts) => {
   });
 
   const districtCodes = app.geo.layers.districts.features.map((f) => f.properties.code);
-  const onPatrols = patrolHandlers({ live: app.live, districtCodes, tickMs: opts.tickMs, log: app.log });
-  const onCases = caseHandlers({ cases: app.cases, log: app.log });
-  const onPhone = patrolPhoneHandlers({ live: app.live, ingest: app.ingest, log: app.log });
+  const onPatrols = patrolHandlers({ live: app.live, districtCodes, tickMs: opts.tickMs, commands });
+  const onCases = caseHandlers({ cases: app.cases, commands });
+  const onPhone = patrolPhoneHandlers({ live: app.live, ingest: app.ingest, commands });
 
   io.on('connection', (socket) => {
     const user = socket.data.user;
@@ -64,6 +66,7 @@ export default fp<{ tickMs: number }>(async (app, opts) => {
     onPhone(socket);
   });
 
+  // The bus carries only events written on this node; the adapter carries them to the others.
   app.caseBus.on('event', (event) => {
     io.to(rooms.cases).emit('case:changed', event);
     if (event.case.patrolId) io.to(rooms.patrol(event.case.patrolId)).emit('case:changed', event);
@@ -78,11 +81,10 @@ export default fp<{ tickMs: number }>(async (app, opts) => {
     const now = Date.now();
     for (const [district, fixes] of app.live.collectChanges(now, OUTSIDE_DISTRICT)) {
       const frame = encodeFrame(fixes, now);
-      stats.frames++;
-      stats.frameBytes += frame.length;
-      stats.fixes += fixes.length;
+      app.metrics.frameBytes.observe(frame.length);
       io.to(rooms.positions(district)).volatile.emit('patrols:frame', frame);
     }
+    cluster?.shareTick();
   }, opts.tickMs);
   tick.unref();
 
@@ -95,10 +97,15 @@ export default fp<{ tickMs: number }>(async (app, opts) => {
   }, STATS_MS);
   statsTimer.unref();
 
+  // Draining: no more ticks; every socket is told to go (its client reconnects, through the load
+  // balancer, to a node that is up), and commands already running get to write and answer.
   app.addHook('preClose', async () => {
     clearInterval(tick);
     clearInterval(statsTimer);
+    const sockets = io.of('/').sockets.size;
     io.disconnectSockets(true);
+    await commands.settled();
+    app.log.info({ sockets }, 'sockets drained');
   });
   app.addHook('onClose', async () => { await io.close(); });
-}, { name: 'realtime', dependencies: ['auth', 'live', 'cases', 'geo'] });
+}, { name: 'realtime', dependencies: ['auth', 'live', 'cases', 'geo', 'metrics', 'redis'] });

@@ -5,9 +5,9 @@ import { CaseCommandMessage, NewCase } from '@cw/shared/schemas/cases';
 import type { CatchUp } from '@cw/shared/realtime/events';
 import type { CaseService } from '../cases/case-service.ts';
 import { DomainError } from '../domain-error.ts';
-import { answer } from './ack.ts';
+import type { SocketCommands } from './ack.ts';
 import { payloadValidator } from './validate.ts';
-import type { IoSocket, Log } from './io-types.ts';
+import type { IoSocket } from './io-types.ts';
 
 export const CATCH_UP_LIMIT = 5000;
 const checkCatchUp = payloadValidator(Type.Object({ afterSeq: Type.Integer({ minimum: 0 }) }, { additionalProperties: false }));
@@ -16,9 +16,9 @@ const checkCommand = payloadValidator(CaseCommandMessage);
 /** Who may send case commands at all; the lifecycle decides per action and per case. */
 const CAN_COMMAND = new Set(['dispatcher', 'admin', 'patrol']);
 
-export function caseHandlers(d: { cases: CaseService; log: Log }) {
+export function caseHandlers(d: { cases: CaseService; commands: SocketCommands }) {
   return (socket: IoSocket) => {
-    socket.on('cases:catch-up', (req, ack) => answer(ack, d.log, async (): Promise<CatchUp> => {
+    socket.on('cases:catch-up', (req, ack) => d.commands.answer(ack, async (): Promise<CatchUp> => {
       const { afterSeq } = checkCatchUp(req);
       const user = socket.data.user;
       const events = await d.cases.eventsAfter(afterSeq, CATCH_UP_LIMIT + 1);
@@ -28,7 +28,7 @@ export function caseHandlers(d: { cases: CaseService; log: Log }) {
       return { events: visible, lastSeq: page.at(-1)?.seq ?? afterSeq, complete };
     }));
 
-    socket.on('case:create', (body, ack) => answer(ack, d.log, async () => {
+    socket.on('case:create', (body, ack) => d.commands.answer(ack, async () => {
       const user = socket.data.user;
       if (!CAN_COMMAND.has(user.role)) throw new DomainError('forbidden', `role ${user.role} may not create cases`);
       const input = checkNewCase(body);
@@ -36,7 +36,7 @@ export function caseHandlers(d: { cases: CaseService; log: Log }) {
       return event.case;
     }));
 
-    socket.on('case:transition', (msg, ack) => answer(ack, d.log, async () => {
+    socket.on('case:transition', (msg, ack) => d.commands.answer(ack, async () => {
       const user = socket.data.user;
       if (!CAN_COMMAND.has(user.role)) throw new DomainError('forbidden', `role ${user.role} may not change cases`);
       const { id, command } = checkCommand(msg);

@@ -6,9 +6,9 @@ import { PhonePositionSchema } from '@cw/shared/schemas/patrols';
 import type { LivePatrols } from '../patrols/live-patrols.ts';
 import type { PositionIngest } from '../ingest/position-ingest.ts';
 import { DomainError } from '../domain-error.ts';
-import { answer } from './ack.ts';
+import type { SocketCommands } from './ack.ts';
 import { payloadValidator } from './validate.ts';
-import type { IoSocket, Log } from './io-types.ts';
+import type { IoSocket } from './io-types.ts';
 
 const Subscription = Type.Object(
   { districts: Type.Optional(Type.Array(Type.String({ pattern: '^(\\d{6}|outside)$' }), { maxItems: 50 })) },
@@ -20,7 +20,7 @@ export interface PatrolHandlerDeps {
   live: LivePatrols;
   districtCodes: readonly string[];
   tickMs: number;
-  log: Log;
+  commands: SocketCommands;
   now?: () => number;
 }
 
@@ -28,7 +28,7 @@ export function patrolHandlers(d: PatrolHandlerDeps) {
   const now = d.now ?? Date.now;
   const all = [...d.districtCodes, OUTSIDE_DISTRICT];
   return (socket: IoSocket) => {
-    socket.on('patrols:subscribe', (sub, ack) => answer(ack, d.log, async (): Promise<PatrolSnapshot> => {
+    socket.on('patrols:subscribe', (sub, ack) => d.commands.answer(ack, async (): Promise<PatrolSnapshot> => {
       if (socket.data.user.role === 'patrol') throw new DomainError('forbidden', 'patrol accounts see their own tasks only');
       const { districts } = checkSubscription(sub ?? {});
       const wanted = districts?.length ? districts : all;
@@ -48,9 +48,9 @@ export function patrolHandlers(d: PatrolHandlerDeps) {
 const checkPhonePosition = payloadValidator(PhonePositionSchema);
 
 /** A patrol's own phone reports its position over the socket it is already connected with. */
-export function patrolPhoneHandlers(d: { live: LivePatrols; ingest: PositionIngest; log: Log }) {
+export function patrolPhoneHandlers(d: { live: LivePatrols; ingest: PositionIngest; commands: SocketCommands }) {
   return (socket: IoSocket) => {
-    socket.on('patrol:report-position', (fix, ack) => answer(ack, d.log, async () => {
+    socket.on('patrol:report-position', (fix, ack) => d.commands.answer(ack, async () => {
       const user = socket.data.user;
       if (user.role !== 'patrol' || !user.patrolId) throw new DomainError('forbidden', 'only a patrol account shares its position');
       const p = checkPhonePosition(fix);

@@ -16,7 +16,7 @@ describe('REST API', () => {
   it('serves health without login', async () => {
     const res = await t.app.inject({ url: '/api/health' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ok' });
+    expect(res.json()).toEqual({ status: 'ok', store: 'up', redis: 'off' });
   });
 
   it('logs in with a bearer token and an httpOnly cookie, both accepted', async () => {

@@ -62,10 +62,6 @@ export interface PhonePosition {
   heading?: number | null;
 }
 
-export interface InterServerEvents {
-  ping: () => void;
-}
-
 export interface SocketData {
   user: SessionUser;
 }

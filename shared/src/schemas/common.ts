@@ -13,4 +13,10 @@ export const ErrorBody = Type.Object({
 });
 export type ErrorBody = Type.Static<typeof ErrorBody>;
 
-export const HealthBody = Type.Object({ status: Type.Literal('ok') });
+const DependencyState = Type.Union([Type.Literal('up'), Type.Literal('down'), Type.Literal('off')]);
+/** /api/health and /api/ready: overall status, then each dependency ('off' = not configured). */
+export const HealthBody = Type.Object({
+  status: Type.Union([Type.Literal('ok'), Type.Literal('degraded'), Type.Literal('unavailable')]),
+  store: DependencyState,
+  redis: DependencyState,
+});
