@@ -1,7 +1,6 @@
 // Typed calls to the server's REST API (see shared/src/schemas for the bodies).
 import type { CaseList, CaseStats } from '@cw/shared/schemas/cases';
 import type { LoginReply, SessionUser } from '@cw/shared/schemas/auth';
-import type { Patrol } from '@cw/shared/schemas/patrols';
 import { getJson, postJson } from './http.ts';
 import type { LayerCollection, LayerName, WallConfig } from './types.ts';
 
@@ -12,7 +11,6 @@ export const api = {
   logout: () => postJson<unknown>('/api/v1/auth/logout'),
   config: () => getJson<WallConfig>('/api/v1/config'),
   layer: <N extends LayerName>(name: N) => getJson<LayerCollection<N>>(`/api/v1/layers/${name}`),
-  patrols: () => getJson<{ patrols: Patrol[] }>('/api/v1/patrols'),
   openCases: (limit: number) => getJson<CaseList>(`/api/v1/cases?open=true&limit=${limit}`),
   caseStats: () => getJson<CaseStats>('/api/v1/cases/stats'),
 };

@@ -1,5 +1,5 @@
 // Shapes of the REST replies that have no TypeBox schema in shared/ (config and map layers).
-import type { FeatureCollection, Geometry, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
+import type { FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import type { SiteReadiness } from '@cw/shared/domain/site-categories';
 
 export interface WallConfig {
@@ -72,4 +72,3 @@ export interface LayerShapes {
 
 export type LayerName = keyof LayerShapes;
 export type LayerCollection<N extends LayerName> = FeatureCollection<LayerShapes[N][0], LayerShapes[N][1]>;
-export type AnyLayerCollection = FeatureCollection<Geometry, object>;

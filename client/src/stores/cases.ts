@@ -36,8 +36,6 @@ export type CatchUpResult = 'applied' | 'reload';
 
 export const useCasesStore = defineStore('cases', () => {
   const openCases = shallowRef<ReadonlyMap<string, Case>>(new Map());
-  /** Open cases the server has beyond what one page holds. */
-  const totalOpen = ref(0);
   const lastSeq = ref<number | null>(null);
   const ticker = shallowRef<readonly TickerEntry[]>([]);
   const stats = shallowRef<CaseStats | null>(null);
@@ -45,7 +43,6 @@ export const useCasesStore = defineStore('cases', () => {
   async function loadOpen(): Promise<void> {
     const list = await api.openCases(CASE_LIST_LIMIT);
     openCases.value = new Map(list.cases.filter((c) => isOpen(c.state)).map((c) => [c.id, c]));
-    totalOpen.value = list.total;
     lastSeq.value = list.lastSeq;
   }
 
@@ -111,7 +108,7 @@ export const useCasesStore = defineStore('cases', () => {
   }
 
   return {
-    openCases, totalOpen, lastSeq, ticker, stats,
+    openCases, lastSeq, ticker, stats,
     loadOpen, loadStats, setStats, applyEvent, applyEvents, catchUpFrom, applyCatchUp,
   };
 });

@@ -13,6 +13,8 @@ export interface WallProbes {
   patrolsShown(): number;
   /** Open-case markers on the map. */
   casesShown(): number;
+  /** Position frames that failed to decode and were dropped. */
+  framesDropped(): number;
   /** Last case event seq applied (null before the list loaded). */
   lastSeq(): number | null;
   /** Timings of recent patrol source updates. */
@@ -33,6 +35,7 @@ export function installTestHooks(map: MapLibreMap): () => void {
     patrolsMoved: () => patrols.track.fixesMerged,
     patrolsShown: () => shownOnMap.patrols,
     casesShown: () => shownOnMap.cases,
+    framesDropped: () => patrols.droppedFrames,
     lastSeq: () => cases.lastSeq,
     patrolUpdateTimings: () => patrolRenderStats.summary(),
   });

@@ -24,9 +24,14 @@ export function useWallTour(fit: Readonly<Ref<CanvasFit>>) {
   const config = useConfigStore();
   const layers = useLayersStore();
   const map = shallowRef<MapLibreMap | null>(null);
+  /** The tour stop on screen, or null while people are using the wall. */
+  const touring = shallowRef<CameraStop['label'] | null>(null);
   let carousel: IdleCarousel | null = null;
   let home = false;
-  const touch = () => carousel?.touch();
+  const touch = () => {
+    touring.value = null;
+    carousel?.touch();
+  };
 
   watch([map, () => layers.collections.streets], ([m, streets]) => {
     if (home || !m || !streets || !config.config) return;
@@ -43,7 +48,10 @@ export function useWallTour(fit: Readonly<Ref<CanvasFit>>) {
         config.config
           ? cameraStops(config.config, layers.collections.districts?.features ?? [], layers.collections.streets?.features ?? [])
           : [],
-      go: (stop) => loaded.fitBounds(stop.bounds, { padding: mapPadding(fit.value.scale), duration: FLIGHT_MS, essential: true }),
+      go: (stop) => {
+        touring.value = stop.label;
+        loaded.fitBounds(stop.bounds, { padding: mapPadding(fit.value.scale), duration: FLIGHT_MS, essential: true });
+      },
     });
     for (const e of TOUCH_EVENTS) window.addEventListener(e, touch, { passive: true });
   }
@@ -53,5 +61,5 @@ export function useWallTour(fit: Readonly<Ref<CanvasFit>>) {
     for (const e of TOUCH_EVENTS) window.removeEventListener(e, touch);
   });
 
-  return { start };
+  return { start, touring };
 }
