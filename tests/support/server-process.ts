@@ -1,11 +1,13 @@
-// Starts the real server as its own process (as `npm start` does, minus the install), on free ports
-// with a fresh data dir, and stops it afterwards. Browser and multi-process tests use this.
+// Starts the real server as its own process (as `npm start` does, minus the install: the bundle
+// built from the current sources, run by plain node), on free ports with a fresh data dir, and stops
+// it afterwards. Browser and multi-process tests use this.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { bundleServer } from '@cw/server/bundle';
 
 export const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '..', '..');
 
@@ -18,6 +20,13 @@ export async function freePort(): Promise<number> {
     });
     s.on('error', rej);
   });
+}
+
+let bundle: Promise<string> | null = null;
+/** The server bundle, built once per test process from the sources as they are now. */
+export function serverBundle(): Promise<string> {
+  bundle ??= bundleServer();
+  return bundle;
 }
 
 export interface ServerProcess {
@@ -34,7 +43,7 @@ export async function startServer(env: Record<string, string> = {}, dataDir?: st
   const dir = dataDir ?? mkdtempSync(join(tmpdir(), 'cw-e2e-'));
   const port = await freePort();
   const osmandPort = await freePort();
-  const proc = spawn(process.execPath, ['--import', 'tsx', join(repoRoot, 'server', 'src', 'server.ts')], {
+  const proc = spawn(process.execPath, [await serverBundle()], {
     cwd: join(repoRoot, 'server'),
     env: {
       ...process.env, DEMO: '1', SIMULATE: '0', HOST: '127.0.0.1', PORT: String(port), OSMAND_PORT: String(osmandPort),
@@ -53,14 +62,15 @@ export async function startServer(env: Record<string, string> = {}, dataDir?: st
       if ((await fetch(`${url}/api/health`)).ok) break;
     } catch { /* not up yet */ }
     if (Date.now() > deadline) { proc.kill('SIGKILL'); throw new Error(`server did not start:\n${out}`); }
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 50));
   }
   return {
     url, port, osmandPort, dataDir: dir, proc,
     output: () => out,
     async stop(signal = 'SIGTERM') {
-      if (proc.exitCode !== null) return proc.exitCode;
-      const code = await new Promise<number | null>((res) => { proc.once('exit', (c) => res(c)); proc.kill(signal); });
+      // Already gone (killed by a test, or crashed): nothing to wait for.
+      const gone = proc.exitCode !== null || proc.signalCode !== null;
+      const code = gone ? proc.exitCode : await new Promise<number | null>((res) => { proc.once('exit', (c) => res(c)); proc.kill(signal); });
       if (!dataDir) rmSync(dir, { recursive: true, force: true });
       return code;
     },
