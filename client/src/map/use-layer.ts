@@ -1,6 +1,6 @@
 // What layer components share: their static data, and re-styling when the language or the wall's
 // scale changes.
-import { watch } from 'vue';
+import { onUnmounted, watch } from 'vue';
 import type { ExpressionSpecification } from 'maplibre-gl';
 import type { LayerCollection, LayerName } from '../api/types.ts';
 import { useLayersStore } from '../stores/layers.ts';
@@ -8,7 +8,10 @@ import { locale, type Locale } from '../i18n/index.ts';
 import { useMapContext } from './map-context.ts';
 import { preloadLabelFont } from './font-preload.ts';
 
-/** Loads one of the server's static layers and hands it over whenever it is (re)placed. */
+const LAYER_RETRY_MS = 10_000;
+
+/** Loads one of the server's static layers (retrying while the layer is mounted) and hands it over
+ *  whenever it is (re)placed. */
 export function useStaticLayer<N extends LayerName>(name: N, apply: (fc: LayerCollection<N>) => void): void {
   const store = useLayersStore();
   watch(
@@ -18,7 +21,14 @@ export function useStaticLayer<N extends LayerName>(name: N, apply: (fc: LayerCo
     },
     { immediate: true },
   );
-  store.load(name).catch((err: unknown) => console.warn(`[map] layer ${name} failed to load`, err));
+  let retry: ReturnType<typeof setTimeout> | undefined;
+  const load = () =>
+    store.load(name).catch((err: unknown) => {
+      console.warn(`[map] layer ${name} failed to load, retrying`, err);
+      retry = setTimeout(load, LAYER_RETRY_MS);
+    });
+  void load();
+  onUnmounted(() => clearTimeout(retry));
 }
 
 /** Same, for a layer with labels: the glyphs of its names are loaded before it is drawn. */
