@@ -7,6 +7,11 @@ import { renameSync, writeFileSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+// Packages that load native code or read files beside their own sources stay imports from
+// node_modules; redis is loaded only when REDIS_URL is set. Everything else, pure JavaScript, is
+// compiled in: resolving and loading hundreds of small module files is most of a cold start.
+const KEEP_EXTERNAL = new Set(['better-sqlite3', 'sharp', 'pg', 'pg-native', 'redis', '@fastify/swagger-ui', '@fastify/static', 'esbuild']);
+
 const serverDir = resolve(fileURLToPath(new URL('.', import.meta.url)), '..');
 export const SERVER_BUNDLE = join(serverDir, 'dist', 'server.mjs');
 
@@ -21,11 +26,15 @@ export async function bundleServer(outfile = SERVER_BUNDLE): Promise<string> {
     target: 'node20',
     write: false,
     logLevel: 'warning',
+    // Bundled CommonJS packages still call require() for Node's own modules.
+    banner: { js: "import { createRequire as __cwRequire } from 'node:module'; const require = __cwRequire(import.meta.url);" },
     plugins: [{
-      // Workspace packages (@cw/*) are TypeScript: compile them in. Everything else stays an import.
-      name: 'packages-external',
+      name: 'packages-kept-external',
       setup(b) {
-        b.onResolve({ filter: /^[^./]/ }, (args) => (args.path.startsWith('@cw/') ? undefined : { path: args.path, external: true }));
+        b.onResolve({ filter: /^[^./]/ }, (args) => {
+          const name = args.path.startsWith('@') ? args.path.split('/').slice(0, 2).join('/') : args.path.split('/')[0]!;
+          return KEEP_EXTERNAL.has(name) ? { path: args.path, external: true } : undefined;
+        });
       },
     }],
   });
