@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { encodeFrame, type PatrolFix } from '@cw/shared/realtime/patrol-frame';
 import { PatrolTrack } from '../realtime/patrol-track.ts';
-import { PatrolDiffer, diffSize } from './patrol-diff.ts';
+import { PatrolDiffer, TOO_MANY, diffSize } from './patrol-diff.ts';
 
 const fix = (index: number, lon: number, extra: Partial<PatrolFix> = {}): PatrolFix => ({
   index, lon, lat: 33, status: 'online', busy: false, heading: 0, speed: 1, ...extra,
@@ -52,5 +52,18 @@ describe('PatrolDiffer', () => {
     // Patrol 1 came back in the snapshot unmoved: only its properties are re-sent.
     expect(after.update?.map((u) => [u.id, u.newGeometry])).toEqual([[1, undefined]]);
     expect(diffSize(after)).toBe(2);
+  });
+});
+
+describe('PatrolDiffer with a change limit', () => {
+  it('gives up on a diff past the limit, and a snapshot then carries everything', () => {
+    const track = new PatrolTrack(1000);
+    track.mergeFrame(encodeFrame([fix(0, 114), fix(1, 114.01), fix(2, 114.02)], 0, true), 0);
+    const differ = new PatrolDiffer();
+    expect(differ.build(track, 0, 2)).toBe(TOO_MANY);
+    const all = differ.snapshot(track, 0);
+    expect(all.features.map((f) => f.id)).toEqual([0, 1, 2]);
+    expect(differ.shown).toBe(3);
+    expect(differ.build(track, 10, 2)).toBeNull();
   });
 });

@@ -9,6 +9,9 @@ import type { PatrolTrack } from '../realtime/patrol-track.ts';
 /** Below this (≈2 cm) a move is not worth sending. */
 const EPSILON_DEG = 2e-7;
 
+/** What build() returns when more patrols changed than the caller wants as a diff. */
+export const TOO_MANY = Symbol('too-many');
+
 export interface PatrolFeatureProps {
   kind: string;
   /** 0 online, 1 stale, 2 offline */
@@ -63,13 +66,17 @@ export class PatrolDiffer {
   }
 
   /** Null when nothing changed since the last diff. */
-  build(track: PatrolTrack, now: number): GeoJSONSourceDiff | null {
+  build(track: PatrolTrack, now: number): GeoJSONSourceDiff | null;
+  /** Also TOO_MANY (with an unusable record, so call snapshot() next) once more than `maxChanges` changed. */
+  build(track: PatrolTrack, now: number, maxChanges: number): GeoJSONSourceDiff | null | typeof TOO_MANY;
+  build(track: PatrolTrack, now: number, maxChanges = Number.POSITIVE_INFINITY): GeoJSONSourceDiff | null | typeof TOO_MANY {
     this.grow(track.size);
     const add: Feature<Point, PatrolFeatureProps>[] = [];
     const update: GeoJSONFeatureDiff[] = [];
     const remove: number[] = [];
     const pos = this.pos;
     for (let i = 0; i < track.size; i++) {
+      if (add.length + update.length + remove.length > maxChanges) return TOO_MANY;
       if (!track.hasFix(i)) {
         if (this.present[i]) {
           remove.push(i);
@@ -105,7 +112,9 @@ export class PatrolDiffer {
       this.lat[i] = lat;
       this.props[i] = version;
     }
-    if (add.length === 0 && update.length === 0 && remove.length === 0) return null;
+    const changes = add.length + update.length + remove.length;
+    if (changes > maxChanges) return TOO_MANY;
+    if (changes === 0) return null;
     const diff: GeoJSONSourceDiff = {};
     if (remove.length) diff.remove = remove;
     if (add.length) diff.add = add;
