@@ -4,7 +4,7 @@ import type { FastifyError, FastifyInstance } from 'fastify';
 import type { AppConfig } from './config.ts';
 import type { Store } from './store/types.ts';
 import { DomainError } from './domain-error.ts';
-import { refuseHostileText, useStrictJson } from './http/strict-input.ts';
+import { refuseHostileInput, useStrictJson } from './http/strict-input.ts';
 import external from './plugins/external.ts';
 import openapi from './plugins/openapi.ts';
 import storePlugin from './plugins/store.ts';
@@ -57,7 +57,8 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions) {
   // Every answer carries the id its log lines carry (build-app.ts takes a caller's x-request-id).
   fastify.addHook('onRequest', async (req, reply) => { reply.header('x-request-id', req.id); });
   useStrictJson(fastify);
-  fastify.addHook('preValidation', refuseHostileText);
+  fastify.addHook('preValidation', refuseHostileInput);
+  fastify.addHook('preHandler', refuseHostileInput);
 
   await fastify.register(external);
   await fastify.register(storePlugin, { dataDir: config.dataDir, databaseUrl: config.databaseUrl, store: opts.store });

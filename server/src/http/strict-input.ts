@@ -1,6 +1,7 @@
 // What every HTTP entry point refuses before a route sees it: bodies that are not valid UTF-8 (a
-// lossy decode would store U+FFFD where the sender meant something else), and NUL characters in any
-// text (PostgreSQL cannot store them, and no legitimate field needs one). Both are a 400.
+// lossy decode would store U+FFFD where the sender meant something else), NUL characters in any
+// text (PostgreSQL cannot store them, and no legitimate field needs one), and numbers that are not
+// finite (JSON.parse reads 1e999 as Infinity; no field means it). All are a 400.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
@@ -33,6 +34,7 @@ export function refusal(value: unknown): BadInputError | null {
       if (v.includes('\u0000')) return new BadInputError('nul_character', 'text may not contain NUL (\\u0000) characters');
       continue;
     }
+    if (typeof v === 'number' && !Number.isFinite(v)) return new BadInputError('not_finite', 'numbers must be finite');
     if (v === null || typeof v !== 'object') continue;
     if (depth >= MAX_DEPTH) return new BadInputError('too_deep', `the input is nested deeper than ${MAX_DEPTH} levels`);
     for (const [key, child] of Object.entries(v)) {
@@ -58,8 +60,10 @@ export function useStrictJson(app: FastifyInstance): void {
   });
 }
 
-/** Refuses NUL characters and absurd nesting in the query, the path parameters and the body. */
-export async function refuseHostileText(req: FastifyRequest): Promise<void> {
+/** Refuses NUL characters, absurd nesting and non-finite numbers in the query, the path parameters
+ *  and the body. Run before validation, and again after it: Ajv's type coercion turns the strings
+ *  "Infinity" and "1e999" into numbers that pass an integer schema's range. */
+export async function refuseHostileInput(req: FastifyRequest): Promise<void> {
   const why = refusal(req.query) ?? refusal(req.params) ?? refusal(req.body);
   if (why) throw why;
 }

@@ -3,12 +3,19 @@
 import Fastify, { type FastifyInstance } from 'fastify';
 import { parseOsmandJson, parseOsmandQuery, type ParseResult } from './osmand-parse.ts';
 import type { PositionIngest } from './position-ingest.ts';
+import { decodeUtf8, useStrictJson } from '../http/strict-input.ts';
 
 export function buildDeviceListener(ingest: PositionIngest, logger: boolean | object = false): FastifyInstance {
   const app = Fastify({ logger, bodyLimit: 64 * 1024 });
+  // Bodies are decoded strictly, as on the app's own port: a lossy decode could turn garbage into an id.
+  useStrictJson(app);
   // Some clients post form-encoded parameters; treat the body as a query string.
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
-    done(null, Object.fromEntries(new URLSearchParams(body as string)));
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer' }, (_req, body, done) => {
+    try {
+      done(null, Object.fromEntries(new URLSearchParams(decodeUtf8(body as Buffer))));
+    } catch (err) {
+      done(err as Error, undefined);
+    }
   });
   app.addContentTypeParser('text/plain', { parseAs: 'string' }, (_req, body, done) => done(null, body));
 

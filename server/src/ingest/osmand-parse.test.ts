@@ -78,4 +78,11 @@ describe('timestamps', () => {
     expect(parseTimestamp(1795766400123)).toBe(1795766400123);
     expect(parseTimestamp('')).toBeNull();
   });
+
+  it('refuses a list where Traccar Client JSON has one value', () => {
+    const body = (deviceId: unknown, latitude: unknown) => ({ device_id: deviceId, location: { timestamp: 1_800_000_000_000, coords: { latitude, longitude: 114.02 } } });
+    expect(parseOsmandJson(body('phone-1', 32.98), 1_800_000_000_000).ok).toBe(true);
+    expect(parseOsmandJson(body(['phone-1', 'phone-2'], 32.98), 1_800_000_000_000).ok).toBe(false);
+    expect(parseOsmandJson(body('phone-1', [32.98, 1]), 1_800_000_000_000).ok).toBe(false);
+  });
 });

@@ -111,8 +111,15 @@ function obj(v: unknown): Record<string, unknown> | undefined {
   return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
 }
 
+// A JSON field holds one value: a list where the app sends one is malformed, not "take the first"
+// as for a query parameter given twice.
+function jsonStr(v: unknown): string | undefined {
+  return Array.isArray(v) ? undefined : str(v);
+}
+
 function jsonNum(v: unknown): number | undefined {
   if (v === undefined || v === null) return undefined;
+  if (Array.isArray(v)) return NaN;
   return typeof v === 'number' ? v : num(v);
 }
 
@@ -127,7 +134,7 @@ export function parseOsmandJson(body: unknown, now: number): ParseResult {
   const level = jsonNum(obj(location.battery)?.level);
   const speed = jsonNum(coords.speed);
   return finish({
-    deviceId: str(root.device_id) ?? str(root.deviceId) ?? str(root.id),
+    deviceId: jsonStr(root.device_id) ?? jsonStr(root.deviceId) ?? jsonStr(root.id),
     lat: jsonNum(coords.latitude),
     lon: jsonNum(coords.longitude),
     time: location.timestamp,

@@ -3,6 +3,7 @@
 import Type from 'typebox';
 import { CaseCommandMessage, NewCase } from '@cw/shared/schemas/cases';
 import type { CatchUp } from '@cw/shared/realtime/events';
+import { Count } from '@cw/shared/schemas/common';
 import type { CaseService } from '../cases/case-service.ts';
 import { DomainError } from '../domain-error.ts';
 import type { SocketCommands } from './ack.ts';
@@ -10,7 +11,7 @@ import { payloadValidator } from './validate.ts';
 import type { IoSocket } from './io-types.ts';
 
 export const CATCH_UP_LIMIT = 5000;
-const checkCatchUp = payloadValidator(Type.Object({ afterSeq: Type.Integer({ minimum: 0 }) }, { additionalProperties: false }));
+const checkCatchUp = payloadValidator(Type.Object({ afterSeq: Count }, { additionalProperties: false }));
 const checkNewCase = payloadValidator(NewCase);
 const checkCommand = payloadValidator(CaseCommandMessage);
 /** Who may send case commands at all; the lifecycle decides per action and per case. */

@@ -15,6 +15,7 @@ import { contactNote, parseFormBody, parseServiceRequest, type RequestBody } fro
 import { parseW3cDatetime } from '../open311/w3c-datetime.ts';
 import { Open311Key, Open311KeyBody } from '../open311/key-schemas.ts';
 import type { Open311KeyRecord } from '../open311/keys-repo.ts';
+import { decodeUtf8 } from '../http/strict-input.ts';
 import type { App } from './types.ts';
 
 export interface Open311RouteOptions {
@@ -82,8 +83,12 @@ function publicKey(r: Open311KeyRecord): Open311Key {
 
 async function georeport(app: App, opts: Open311RouteOptions) {
   // The spec's POST is form-encoded; the parser lives in this scope only.
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string' }, (_req, body, done) => {
-    done(null, parseFormBody(body as string));
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'buffer' }, (_req, body, done) => {
+    try {
+      done(null, parseFormBody(decodeUtf8(body as Buffer)));
+    } catch (err) {
+      done(err as Error, undefined);
+    }
   });
 
   app.setErrorHandler((err: Error & { statusCode?: number }, req, reply) => {

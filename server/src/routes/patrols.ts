@@ -1,5 +1,6 @@
 import Type from 'typebox';
 import { PatrolList, PositionBatch, PositionBatchReply } from '@cw/shared/schemas/patrols';
+import { EpochMs } from '@cw/shared/schemas/common';
 import type { App } from './types.ts';
 
 export default async function patrolRoutes(app: App) {
@@ -12,7 +13,7 @@ export default async function patrolRoutes(app: App) {
     onRequest: [app.authenticate, app.requireRole('dispatcher', 'leader', 'admin')],
     schema: {
       params: Type.Object({ id: Type.String({ maxLength: 80 }) }),
-      querystring: Type.Object({ from: Type.Integer({ minimum: 0 }), to: Type.Integer({ minimum: 0 }) }, { additionalProperties: false }),
+      querystring: Type.Object({ from: EpochMs, to: EpochMs }, { additionalProperties: false }),
     },
   }, async (req, reply) => {
     const p = app.live.byPatrolId(req.params.id);

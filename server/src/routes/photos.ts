@@ -28,9 +28,20 @@ export default async function photoRoutes(app: App) {
   // Registered in this scope only: no other route accepts multipart bodies.
   await app.register(multipart, { limits: { fileSize: app.photos.maxBytes, files: 1, fields: 10, parts: 11 } });
 
+  /** A form the multipart parser could not read (no boundary, cut short) is the client's fault: a
+   *  400 naming the problem, not a 500. Errors that carry their own 4xx status keep it. */
+  function unreadableForm(err: unknown): Error {
+    if (err instanceof app.multipartErrors.RequestFileTooLargeError) {
+      return new DomainError('too_large', `the photo is larger than the ${app.photos.maxBytes}-byte limit`);
+    }
+    const status = (err as { statusCode?: number }).statusCode;
+    if (err instanceof Error && status !== undefined && status >= 400 && status < 500) return err;
+    return new DomainError('bad_request', `the multipart form could not be read: ${(err as Error).message}`);
+  }
+
   async function readPhotoField(req: FastifyRequest): Promise<Buffer> {
     if (!req.isMultipart()) throw new UnsupportedMediaTypeError("send the photo as multipart/form-data with one file field named 'photo'");
-    const part = await req.file();
+    const part = await req.file().catch((err: unknown) => { throw unreadableForm(err); });
     if (!part) throw new DomainError('bad_request', "the form has no file: send one file field named 'photo'");
     if (part.fieldname !== 'photo') {
       part.file.resume();
@@ -39,10 +50,7 @@ export default async function photoRoutes(app: App) {
     try {
       return await part.toBuffer();
     } catch (err) {
-      if (err instanceof app.multipartErrors.RequestFileTooLargeError) {
-        throw new DomainError('too_large', `the photo is larger than the ${app.photos.maxBytes}-byte limit`);
-      }
-      throw err;
+      throw unreadableForm(err);
     }
   }
 

@@ -94,7 +94,7 @@ export const CaseQuery = Type.Object(
     since: Type.Optional(EpochMs),
     until: Type.Optional(EpochMs),
     limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 5000, default: 500 })),
-    offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
+    offset: Type.Optional(Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER, default: 0 })),
   },
   { additionalProperties: false },
 );
@@ -142,7 +142,7 @@ export const CaseCommand = Type.Object({
   patrolId: Type.Optional(Type.String({ maxLength: 80 })),
   unit: Type.Optional(Type.String({ maxLength: 40 })),
   afterPhotoId: Type.Optional(Type.String({ maxLength: 80 })),
-  until: Type.Optional(Type.Integer({ minimum: 0 })),
+  until: Type.Optional(EpochMs),
   /** Client-chosen id: a command replayed from an offline queue is applied once. */
   commandId: Type.Optional(Type.String({ minLength: 8, maxLength: 64 })),
 }, { additionalProperties: false });

@@ -2,8 +2,13 @@ import Type from 'typebox';
 
 export const Lon = Type.Number({ minimum: -180, maximum: 180 });
 export const Lat = Type.Number({ minimum: -90, maximum: 90 });
+/** The largest time a JavaScript Date holds; also far inside PostgreSQL's BIGINT, so a huge number
+ *  is refused as a 400 instead of overflowing a column. */
+export const MAX_EPOCH_MS = 8_640_000_000_000_000;
 /** Epoch milliseconds. Times travel as numbers so countdowns need no parsing. */
-export const EpochMs = Type.Integer({ minimum: 0 });
+export const EpochMs = Type.Integer({ minimum: 0, maximum: MAX_EPOCH_MS });
+/** Offsets and sequence numbers: exact in a JavaScript number and in a BIGINT. */
+export const Count = Type.Integer({ minimum: 0, maximum: Number.MAX_SAFE_INTEGER });
 
 export const ErrorBody = Type.Object({
   statusCode: Type.Integer(),
