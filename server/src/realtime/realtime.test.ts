@@ -76,8 +76,15 @@ describe('realtime', () => {
       const r = await emitAck<{ id: string }>(officer, 'case:create', { category: 'noise', lon: 114.03, lat: 32.97, description: `missed ${k}` });
       if ('data' in r) missed.push(r.data.id);
     }
+    const t0 = performance.now();
     const back = await net.connect(wallToken);
-    const res = await emitAck<CatchUp>(back, 'cases:catch-up', { afterSeq: lastSeen });
+    const [res, snap] = await Promise.all([
+      emitAck<CatchUp>(back, 'cases:catch-up', { afterSeq: lastSeen }),
+      emitAck<PatrolSnapshot>(back, 'patrols:subscribe', {}),
+    ]);
+    // Back on the wall within a second: missed events and a fresh snapshot.
+    expect(performance.now() - t0).toBeLessThan(1000);
+    expect('data' in snap && decodeFrame(new Uint8Array(snap.data.frame as ArrayBuffer)).full).toBe(true);
     expect('data' in res).toBe(true);
     if (!('data' in res)) return;
     expect(res.data.complete).toBe(true);
