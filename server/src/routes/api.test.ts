@@ -124,6 +124,23 @@ describe('REST API', () => {
     expect(a.json().id).toBe(b.json().id);
   });
 
+  it("lists a patrol's own open tasks, and only to patrol accounts", async () => {
+    const create = (lon: number) => t.app.inject({ method: 'POST', url: '/api/v1/cases', headers: auth(dispatcher), payload: { category: 'street_dirty', lon, lat: 32.98 } });
+    const mine = (await create(114.021)).json();
+    const other = (await create(114.023)).json();
+    for (const [c, patrolId] of [[mine, 'P-DEMO-1'], [other, 'P-DEMO-2']] as const) {
+      const res = await t.app.inject({ method: 'POST', url: `/api/v1/cases/${c.id}/transitions`, headers: auth(dispatcher), payload: { action: 'dispatch', patrolId, unit: 'ycq' } });
+      expect(res.statusCode).toBe(200);
+    }
+    const patrol1 = await t.login('patrol1');
+    const res = await t.app.inject({ url: '/api/v1/cases/assigned', headers: auth(patrol1) });
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.cases.map((c: { id: string }) => c.id)).toEqual([mine.id]);
+    expect(body.lastSeq).toBeGreaterThan(0);
+    expect((await t.app.inject({ url: '/api/v1/cases/assigned', headers: auth(dispatcher) })).statusCode).toBe(403);
+  });
+
   it('ingests a gateway batch and reports each bad position by index', async () => {
     const admin = await t.login('admin');
     const res = await t.app.inject({

@@ -7,6 +7,8 @@ import type { App } from './types.ts';
 
 const CaseId = Type.Object({ id: Type.String({ pattern: '^AJ\\d{8}-\\d{5}$' }) });
 const Errors = { 400: ErrorBody, 403: ErrorBody, 404: ErrorBody, 409: ErrorBody };
+/** States in which a case sits with its patrol: to acknowledge, to fix, or fixed and awaiting a check. */
+const ASSIGNED_STATES = 'dispatched,in_progress,feedback';
 
 export default async function caseRoutes(app: App) {
   const readers = [app.authenticate, app.requireRole('wall', 'dispatcher', 'leader', 'admin')];
@@ -18,6 +20,17 @@ export default async function caseRoutes(app: App) {
   });
 
   app.get('/api/v1/cases/stats', { onRequest: readers, schema: { response: { 200: CaseStats } } }, async () => app.cases.stats());
+
+  // A patrol phone's own open tasks (it may not list other cases), with the seq the list stands at
+  // so the phone follows on from there with case events, as the wall does with its list.
+  app.get('/api/v1/cases/assigned', { onRequest: [app.authenticate, app.requireRole('patrol')], schema: { response: { 200: CaseList } } }, async (req) => {
+    const [{ cases }, lastSeq] = await Promise.all([
+      app.cases.list({ open: true, state: ASSIGNED_STATES, limit: 5000, offset: 0 }),
+      app.cases.lastSeq(),
+    ]);
+    const mine = cases.filter((c) => c.patrolId !== null && c.patrolId === req.user!.patrolId);
+    return { total: mine.length, cases: mine, lastSeq };
+  });
 
   app.get('/api/v1/cases/:id', { onRequest: [app.authenticate], schema: { params: CaseId, response: { 200: Case, ...Errors } } }, async (req) => {
     const c = await app.cases.get(req.params.id);
