@@ -1,5 +1,6 @@
 // Load generator (a worker thread): devices reporting over OsmAnd GETs on the device port, or
 // gateways posting batches to POST /api/v1/positions/batch, through keep-alive undici pools.
+import { setMaxListeners } from 'node:events';
 import { parentPort, workerData } from 'node:worker_threads';
 import { Pool } from 'undici';
 import { WALK, deviceId, positionOf } from './positions.ts';
@@ -19,7 +20,14 @@ if (endpoint.token) batchHeaders.authorization = `Bearer ${endpoint.token}`;
 let stopping = false;
 let running: Promise<void> | null = null;
 /** Aborts what is in flight when a run stops (a saturated server may never answer). */
-let abort = new AbortController();
+let abort = newAbort();
+
+function newAbort(): AbortController {
+  const c = new AbortController();
+  // Every request in flight listens on it (64 at once at saturation).
+  setMaxListeners(0, c.signal);
+  return c;
+}
 
 const reply = (r: LoadReply) => port.postMessage(r);
 
@@ -123,7 +131,7 @@ port.on('message', (cmd: LoadCommand) => {
     void (running ?? Promise.resolve()).then(() => {
       stopping = false;
       running = null;
-      abort = new AbortController();
+      abort = newAbort();
       reply({ type: 'stopped' });
     });
     return;

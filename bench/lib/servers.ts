@@ -1,10 +1,11 @@
 // The processes benchmarks measure: the real server (through tests/support/server-process.ts, as the
 // e2e tests start it) and the tutorial baseline server, each its own process so its CPU is its own.
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { freePort, login, repoRoot, startServer } from '../../tests/support/server-process.ts';
+import ts from 'typescript';
+import { freePort, login, repoRoot, serverBundle, startServer } from '../../tests/support/server-process.ts';
 import { trackChild, type Teardown } from './teardown.ts';
 
 export { repoRoot };
@@ -52,14 +53,14 @@ export interface Spawned {
 }
 
 /**
- * Spawns a TypeScript server entry under tsx and polls /api/health every few milliseconds, so the
- * time to ready is measured to the poll interval (startServer polls every 200 ms).
+ * Spawns `node <script>` and polls /api/health every few milliseconds, so the time to ready is
+ * measured to the poll interval rather than startServer's 50 ms.
  */
-export async function spawnServer(entry: string, cwd: string, env: Record<string, string>, teardown: Teardown, pollMs = 5): Promise<Spawned> {
+export async function spawnServer(script: string, cwd: string, env: Record<string, string>, teardown: Teardown, pollMs = 5): Promise<Spawned> {
   const port = await freePort();
   const osmandPort = await freePort();
   const t0 = performance.now();
-  const proc = spawn(process.execPath, ['--import', 'tsx', entry], {
+  const proc = spawn(process.execPath, [script], {
     cwd,
     env: { ...process.env, HOST: '127.0.0.1', PORT: String(port), OSMAND_PORT: String(osmandPort), ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -68,7 +69,7 @@ export async function spawnServer(entry: string, cwd: string, env: Record<string
   let out = '';
   proc.stdout!.on('data', (d) => { out += d; });
   proc.stderr!.on('data', (d) => { out += d; });
-  const stop = teardown.add(`${entry} (pid ${proc.pid})`, () => new Promise<void>((res) => {
+  const stop = teardown.add(`${script} (pid ${proc.pid})`, () => new Promise<void>((res) => {
     if (proc.exitCode !== null || proc.signalCode !== null) return res();
     const kill = setTimeout(() => proc.kill('SIGKILL'), 10_000);
     proc.once('exit', () => { clearTimeout(kill); res(); });
@@ -79,33 +80,54 @@ export async function spawnServer(entry: string, cwd: string, env: Record<string
   for (;;) {
     if (proc.exitCode !== null) {
       await stop();
-      throw new Error(`${entry} exited with ${proc.exitCode}:\n${out}`);
+      throw new Error(`${script} exited with ${proc.exitCode}:\n${out}`);
     }
     try {
       if ((await fetch(`${url}/api/health`)).ok) break;
     } catch { /* not listening yet */ }
     if (performance.now() > deadline) {
       await stop();
-      throw new Error(`${entry} was not ready in 60 s:\n${out}`);
+      throw new Error(`${script} was not ready in 60 s:\n${out}`);
     }
     await new Promise((r) => setTimeout(r, pollMs));
   }
   return { proc, url, port, osmandPort, bootMs: performance.now() - t0, output: () => out, stop };
 }
 
-/** The real server spawned exactly as startServer does (same entry, cwd and environment). */
+/** The real server spawned exactly as startServer does (its bundle, plain node, same cwd and environment). */
 export async function spawnProject(teardown: Teardown, env: Record<string, string> = {}): Promise<Spawned> {
+  const bundle = await serverBundle();
   const dataDir = mkdtempSync(join(tmpdir(), 'cw-bench-'));
-  const s = await spawnServer(join(repoRoot, 'server', 'src', 'server.ts'), join(repoRoot, 'server'), {
+  const s = await spawnServer(bundle, join(repoRoot, 'server'), {
     DEMO: '1', SIMULATE: '0', DATA_DIR: dataDir, LOG_LEVEL: 'warn', LOGIN_RATE_MAX: '1000', CLIENT_DIST: '', ...env,
   }, teardown);
   const stop = s.stop;
   return { ...s, stop: async () => { await stop(); rmSync(dataDir, { recursive: true, force: true }); } };
 }
 
-export const tutorialEntry = join(repoRoot, 'bench', 'ingest', 'tutorial-server.ts');
+let tutorial: string | null = null;
+
+/**
+ * The tutorial server compiled to plain JavaScript (bench/dist/, git-ignored), so that it, like the
+ * real server's bundle, runs under plain node with no compiler at start.
+ */
+export function tutorialScript(): string {
+  if (tutorial) return tutorial;
+  const source = join(repoRoot, 'bench', 'ingest', 'tutorial-server.ts');
+  const out = ts.transpileModule(readFileSync(source, 'utf8'), {
+    fileName: source,
+    compilerOptions: { target: ts.ScriptTarget.ES2022, module: ts.ModuleKind.ESNext, verbatimModuleSyntax: true },
+  });
+  const dir = join(repoRoot, 'bench', 'dist');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, 'tutorial-server.mjs');
+  writeFileSync(`${file}.${process.pid}.tmp`, out.outputText);
+  renameSync(`${file}.${process.pid}.tmp`, file);
+  tutorial = file;
+  return file;
+}
 
 export async function startBaseline(teardown: Teardown, env: Record<string, string> = {}): Promise<RunningServer> {
-  const s = await spawnServer(tutorialEntry, join(repoRoot, 'bench'), env, teardown);
+  const s = await spawnServer(tutorialScript(), join(repoRoot, 'bench'), env, teardown);
   return { kind: 'baseline', url: s.url, deviceUrl: `http://127.0.0.1:${s.osmandPort}`, pid: s.proc.pid!, stop: s.stop };
 }

@@ -4,10 +4,10 @@ export function median(xs: readonly number[]): number {
   return quantile(xs, 0.5);
 }
 
-/** Linear-interpolated quantile (q in 0..1); NaN for no samples. */
+/** Linear-interpolated quantile (q in 0..1) of the finite samples; NaN when there are none. */
 export function quantile(xs: readonly number[], q: number): number {
-  if (xs.length === 0) return NaN;
-  const s = [...xs].sort((a, b) => a - b);
+  const s = xs.filter(Number.isFinite).sort((a, b) => a - b);
+  if (s.length === 0) return NaN;
   const pos = (s.length - 1) * q;
   const lo = Math.floor(pos);
   const hi = Math.ceil(pos);
