@@ -1,7 +1,7 @@
 // Dev-only benchmark (vite dev → /bench/patrols.html?n=10000&seconds=20): the real frame path —
 // encode → store buffer → decode/merge into the PatrolTrack → PatrolDiffer → updateData — with N
 // synthetic patrols that all move every tick. Results land in window.__bench when done.
-import { createApp, defineComponent, h } from 'vue';
+import { createApp, defineComponent, h, type Ref } from 'vue';
 import { createPinia } from 'pinia';
 import { encodeFrame, type PatrolFix } from '@cw/shared/realtime/patrol-frame';
 import { PATROL_KINDS } from '@cw/shared/domain/patrol';
@@ -9,6 +9,7 @@ import MapView from '../src/map/MapView.vue';
 import PatrolsLayer from '../src/map/layers/PatrolsLayer.vue';
 import { usePatrolsStore } from '../src/stores/patrols.ts';
 import { patrolRenderStats } from '../src/map/render-stats.ts';
+import type { Motion } from '../src/map/render-pace.ts';
 
 const params = new URLSearchParams(location.search);
 const N = Number(params.get('n') ?? 1000);
@@ -20,7 +21,7 @@ const BBOX: [number, number, number, number] = [113.93, 32.92, 114.18, 33.06];
 
 declare global {
   interface Window {
-    __bench?: Record<string, number>;
+    __bench?: Record<string, number | string>;
   }
 }
 
@@ -54,7 +55,9 @@ const Bench = defineComponent({
       for (const e of list.getEntries()) longTaskMs += e.duration;
     }).observe({ type: 'longtask' });
 
-    function onReady(): void {
+    let motion: Readonly<Ref<Motion>> | null = null;
+    function onReady(_map: unknown, mapMotion: Readonly<Ref<Motion>>): void {
+      motion = mapMotion;
       patrols.applySnapshot({
         patrols: fixes.map((f) => ({
           id: `p${f.index}`, index: f.index, deviceId: `d${f.index}`, name: `P${f.index}`,
@@ -89,6 +92,7 @@ const Bench = defineComponent({
         const gaps = frameGaps.slice(Math.floor(frameGaps.length / 5)).sort((a, b) => a - b);
         window.__bench = {
           n: N,
+          motionAtEnd: motion?.value ?? 'unknown',
           mergeMsMean: merges.reduce((a, b) => a + b, 0) / merges.length,
           mergeMsMax: Math.max(...merges),
           updates: s.batches,

@@ -6,7 +6,7 @@ import type { LayerCollection, LayerName } from '../api/types.ts';
 import { useLayersStore } from '../stores/layers.ts';
 import { locale, type Locale } from '../i18n/index.ts';
 import { useMapContext } from './map-context.ts';
-import { preloadLabelFont } from './font-preload.ts';
+import { preloadLabelFont, type LabelWeight } from './font-preload.ts';
 
 const LAYER_RETRY_MS = 10_000;
 
@@ -31,14 +31,24 @@ export function useStaticLayer<N extends LayerName>(name: N, apply: (fc: LayerCo
   onUnmounted(() => clearTimeout(retry));
 }
 
-/** Same, for a layer with labels: the glyphs of its names are loaded before it is drawn. */
+export interface LabelFont {
+  weight: LabelWeight;
+  /** Labels shown on the first view wait for their font; those that appear only zoomed in don't,
+   *  their subsets load in the background (hundreds of names span most of the CJK subsets). */
+  wait: boolean;
+}
+
+/** Same, for a layer with labels: the font subsets its names need are loaded as it arrives. */
 export function useLabelledLayer<N extends LayerName>(
   name: N,
   names: (fc: LayerCollection<N>) => Iterable<string>,
+  font: LabelFont,
   apply: (fc: LayerCollection<N>) => void,
 ): void {
   useStaticLayer(name, (fc) => {
-    void preloadLabelFont(names(fc)).then(() => apply(fc));
+    const loading = preloadLabelFont(names(fc), font.weight);
+    if (font.wait) void loading.then(() => apply(fc));
+    else apply(fc);
   });
 }
 

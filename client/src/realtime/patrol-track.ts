@@ -38,6 +38,8 @@ export class PatrolTrack {
   propsVersion = new Uint32Array(0);
   /** Fixes merged since the page loaded (a test probe and a liveness signal). */
   fixesMerged = 0;
+  /** Bumped on every change, so a renderer can skip work when nothing happened. */
+  revision = 0;
   private columns: FrameColumns = allocColumns(0);
 
   constructor(public glideMs: number) {}
@@ -70,6 +72,7 @@ export class PatrolTrack {
   /** Forgets every position (a fresh snapshot follows); kinds stay, they come from the directory. */
   reset(): void {
     this.status.fill(NO_FIX);
+    this.revision++;
   }
 
   setKind(index: number, kind: PatrolKind): void {
@@ -79,6 +82,7 @@ export class PatrolTrack {
     if (this.kind[index] !== next) {
       this.kind[index] = next;
       this.propsVersion[index]!++;
+      this.revision++;
     }
   }
 
@@ -123,6 +127,7 @@ export class PatrolTrack {
       }
     }
     this.fixesMerged += count;
+    this.revision++;
   }
 
   /** 0 at the start of the glide, 1 once the patrol reached its latest fix. */
