@@ -41,12 +41,12 @@ export function connectDisplay(url: string, token: string): Promise<Display> {
     positions: new Map(),
     registered: [],
     async subscribe() {
-      const snap = unwrap(await socket.timeout(5000).emitWithAck('patrols:subscribe', {}));
+      const snap = unwrap((await socket.timeout(5000).emitWithAck('patrols:subscribe', {})) as Ack<PatrolSnapshot>);
       applyFrame(display.positions, snap.frame);
       return snap;
     },
     async catchUp(afterSeq) {
-      return unwrap(await socket.timeout(5000).emitWithAck('cases:catch-up', { afterSeq }));
+      return unwrap((await socket.timeout(5000).emitWithAck('cases:catch-up', { afterSeq })) as Ack<CatchUp>);
     },
     close: () => { socket.close(); },
   };
