@@ -42,7 +42,13 @@ export default fp<{ url: string | null }>(async (app, opts) => {
   }
   app.decorate('redis', client);
   // Registered before realtime, so this runs after Socket.IO and its adapter have closed.
-  app.addHook('onClose', async () => { if (client.isOpen) await client.close(); });
+  app.addHook('onClose', async () => {
+    if (!client.isOpen) return;
+    // close() waits for queued commands; while Redis is unreachable they never finish, so a node
+    // shutting down then drops them instead of hanging until it is killed.
+    if (client.isReady) await client.close();
+    else client.destroy();
+  });
 }, { name: 'redis' });
 
 function withoutPassword(url: string): string {
