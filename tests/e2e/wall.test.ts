@@ -66,7 +66,8 @@ describe('the wall', () => {
 
   it('fits a 3840×2160 wall and stays on its own host', async () => {
     const page = await openWall(3840, 2160);
-    await page.waitForTimeout(2500);
+    // Software GL draws 4K slowly here: wait until the district and street names are on the map.
+    await page.waitForFunction(() => window.__cw!.labelsShown() > 5, null, { timeout: 90_000 });
     const overflow = await page.evaluate(() => [document.documentElement.scrollWidth - innerWidth, document.documentElement.scrollHeight - innerHeight]);
     expect(overflow).toEqual([0, 0]);
     await page.screenshot({ path: join(shots, 'wall-3840.png') });

@@ -7,6 +7,7 @@ declare global {
       patrolsMoved(): number;
       patrolsShown(): number;
       casesShown(): number;
+      labelsShown(): number;
       lastSeq(): number | null;
       patrolUpdateTimings(): unknown;
     };
