@@ -1,10 +1,12 @@
-// A node whose Redis goes away keeps serving what it can, says it is not ready (so the balancer
-// stops sending it displays), comes back by itself when Redis does, and still shuts down promptly
-// while Redis is gone. Uses its own redis-server on a free port, so it can be stopped.
+// A node whose Redis goes away keeps serving its own displays (case events reach them at once),
+// says it is not ready (so the balancer stops sending it more), comes back by itself when Redis
+// does, and still shuts down promptly while Redis is gone. Uses its own redis-server on a free
+// port, so it can be stopped.
 import { afterAll, describe, expect, it } from 'vitest';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { postgresAvailable, TestSchemas } from '@cw/server/store/postgres/test-schema';
-import { freePort, startServer } from '../support/server-process.ts';
+import { freePort, login, startServer } from '../support/server-process.ts';
+import { connectDisplay } from '../support/display.ts';
 
 const hasRedisServer = spawnSync('redis-server', ['--version']).status === 0;
 if (!hasRedisServer && process.env.CI) throw new Error('redis-server is not installed; CI is set, so this test fails instead of skipping');
@@ -42,8 +44,17 @@ describe.skipIf(!available)('a node losing Redis', () => {
 
       await stopRedis(redis);
       await expect.poll(() => readiness(node.url), { timeout: 5000 }).toEqual({ status: 503, body: { status: 'unavailable', store: 'up', redis: 'down' } });
-      // Still alive and serving what needs no Redis.
+      // Still alive, and its own displays still get what happens on it, without waiting for Redis.
       expect(((await (await fetch(`${node.url}/api/health`)).json()) as { status: string }).status).toBe('degraded');
+      const token = await login(node.url, 'dispatcher');
+      const display = await connectDisplay(node.url, token);
+      const created = await fetch(`${node.url}/api/v1/cases`, {
+        method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+        body: JSON.stringify({ category: 'street_dirty', lon: 114.02, lat: 32.98, description: 'during the Redis outage' }),
+      });
+      expect(created.status).toBe(201);
+      await expect.poll(() => display.events.map((e) => e.case.description), { timeout: 2000 }).toEqual(['during the Redis outage']);
+      display.close();
 
       redis = await startRedis(port);
       await expect.poll(async () => (await readiness(node.url)).status, { timeout: 10_000 }).toBe(200);

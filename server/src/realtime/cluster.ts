@@ -16,11 +16,36 @@ import type { IoServer } from './io-types.ts';
 
 /** Redis keys and channels all start with `prefix`, so deployments sharing a Redis stay apart. */
 export function clusterAdapter(redis: RedisClient, prefix: string) {
-  return createAdapter(redis, {
+  return createAdapter(publishingView(redis), {
     streamName: `${prefix}:socket.io`,
     channelPrefix: `${prefix}:socket.io`,
     sessionKeyPrefix: `${prefix}:socket.io:session:`,
   });
+}
+
+/** The client as the adapter publishes through it. The adapter awaits each broadcast's XADD before
+ *  delivering to this node's own sockets, and node-redis queues commands while disconnected: during
+ *  a Redis outage every frame and case event would wait for Redis. So stream writes fail at once
+ *  (the adapter then delivers locally), and pub/sub messages — which the adapter does not await
+ *  or catch — are dropped: the next tick's fixes supersede them, and an unknown patrol is reread
+ *  from the store. Only the methods the adapter calls on a node-redis client are passed on. */
+function publishingView(redis: RedisClient) {
+  const down = () => !redis.isReady;
+  const orFail = <A extends unknown[], R>(fn: (...args: A) => Promise<R>) => (...args: A): Promise<R> =>
+    (down() ? Promise.reject(new Error('Redis is unreachable')) : fn(...args));
+  const orDrop = <A extends unknown[]>(fn: (...args: A) => Promise<unknown>) => (...args: A): Promise<unknown> =>
+    (down() ? Promise.resolve(0) : fn(...args));
+  return {
+    duplicate: () => redis.duplicate(),
+    // Present so the adapter recognises a node-redis v4+ client.
+    sSubscribe: redis.sSubscribe.bind(redis),
+    xAdd: orFail(redis.xAdd.bind(redis)),
+    xRange: orFail(redis.xRange.bind(redis)),
+    set: orFail(redis.set.bind(redis)),
+    sendCommand: orFail(redis.sendCommand.bind(redis)),
+    publish: orDrop(redis.publish.bind(redis)),
+    sPublish: orDrop(redis.sPublish.bind(redis)),
+  };
 }
 
 // Peers are our own nodes, but a message from another version of the server must not corrupt state.
