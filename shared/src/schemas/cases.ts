@@ -132,11 +132,16 @@ export const CaseStats = Type.Object({
 });
 export type CaseStats = Type.Static<typeof CaseStats>;
 
-const ACTIONS = ['register', 'reject', 'dispatch', 'acknowledge', 'return', 'report_done', 'verify_pass', 'verify_fail', 'close', 'defer', 'resume'] as const;
+// Spelled out as a tuple: a Union over a mapped array has the static type `never`.
+const CaseActionSchema = Type.Union([
+  Type.Literal('register'), Type.Literal('reject'), Type.Literal('dispatch'), Type.Literal('acknowledge'),
+  Type.Literal('return'), Type.Literal('report_done'), Type.Literal('verify_pass'), Type.Literal('verify_fail'),
+  Type.Literal('close'), Type.Literal('defer'), Type.Literal('resume'),
+]);
 
 /** A lifecycle command on one case (REST body, or socket payload with `id`). */
 export const CaseCommand = Type.Object({
-  action: Type.Union(ACTIONS.map((a) => Type.Literal(a))),
+  action: CaseActionSchema,
   expectedVersion: Type.Optional(Type.Integer({ minimum: 1 })),
   reason: Type.Optional(Type.String({ maxLength: 1000 })),
   patrolId: Type.Optional(Type.String({ maxLength: 80 })),
