@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPinia, setActivePinia } from 'pinia';
 import { createMemoryHistory, createRouter } from 'vue-router';
-import { installGuards } from './router.ts';
+import { homeFor, installGuards } from './router.ts';
 import { useSessionStore } from './stores/session.ts';
 
 const Stub = { render: () => null };
@@ -12,6 +12,8 @@ function makeRouter() {
     routes: [
       { path: '/login', component: Stub, meta: { public: true } },
       { path: '/wall', component: Stub },
+      { path: '/dispatch', component: Stub, meta: { roles: ['dispatcher', 'admin'] } },
+      { path: '/patrol', component: Stub, meta: { roles: ['patrol'] } },
     ],
   });
   installGuards(router);
@@ -51,6 +53,24 @@ describe('router guards', () => {
     const router = makeRouter();
     await router.push('/wall');
     expect(router.currentRoute.value.path).toBe('/wall');
+    vi.unstubAllGlobals();
+  });
+
+  it('sends a role to its own page when it opens another role\'s page', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ username: 'patrol1', role: 'patrol', patrolId: 'P-DEMO-1' }))));
+    const router = makeRouter();
+    await router.push('/dispatch');
+    expect(router.currentRoute.value.path).toBe('/patrol');
+    vi.unstubAllGlobals();
+  });
+
+  it('lets a dispatcher into the dispatch desk', async () => {
+    vi.stubGlobal('fetch', vi.fn(async () => new Response(JSON.stringify({ username: 'dispatcher', role: 'dispatcher' }))));
+    const router = makeRouter();
+    await router.push('/dispatch');
+    expect(router.currentRoute.value.path).toBe('/dispatch');
+    expect(homeFor('dispatcher')).toBe('/dispatch');
+    expect(homeFor('patrol')).toBe('/patrol');
     vi.unstubAllGlobals();
   });
 });

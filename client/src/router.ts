@@ -9,16 +9,18 @@ declare module 'vue-router' {
   interface RouteMeta {
     /** Reachable without signing in. */
     public?: boolean;
+    /** Only these roles; anyone else is sent to their own page. */
+    roles?: readonly Role[];
   }
 }
 
-/** Where each role lands after signing in; every role sees the wall until its own page exists. */
+/** Where each role lands after signing in; a role without its own page yet sees the wall. */
 const ROLE_HOME: Record<Role, string> = {
   wall: '/wall',
-  dispatcher: '/wall',
+  dispatcher: '/dispatch',
   leader: '/wall',
-  admin: '/wall',
-  patrol: '/wall',
+  admin: '/dispatch',
+  patrol: '/patrol',
 };
 
 export function homeFor(role: Role): string {
@@ -27,7 +29,9 @@ export function homeFor(role: Role): string {
 
 export const routes: RouteRecordRaw[] = [
   { path: '/login', name: 'login', component: () => import('./views/LoginView.vue'), meta: { public: true } },
-  { path: '/wall', name: 'wall', component: () => import('./views/WallView.vue') },
+  { path: '/wall', name: 'wall', component: () => import('./views/WallView.vue'), meta: { roles: ['wall', 'dispatcher', 'leader', 'admin'] } },
+  { path: '/dispatch', name: 'dispatch', component: () => import('./views/DispatchView.vue'), meta: { roles: ['dispatcher', 'admin'] } },
+  { path: '/patrol', name: 'patrol', component: () => import('./views/PatrolView.vue'), meta: { roles: ['patrol'] } },
   { path: '/', redirect: '/wall' },
   { path: '/:unknown(.*)*', redirect: '/wall' },
 ];
@@ -48,14 +52,20 @@ export function installGuards(router: ReturnType<typeof createRouter>): void {
     if (withoutToken) return withoutToken;
     if (to.meta.public) return true;
     const session = useSessionStore();
-    if (session.user) return true;
-    try {
-      if (await session.restore()) return true;
-    } catch (err) {
-      // The server is unreachable, not refusing: a wall with a token stays up and reconnects.
-      if (!(err instanceof HttpError) && session.token) return true;
+    if (!session.user) {
+      try {
+        await session.restore();
+      } catch (err) {
+        // The server is unreachable, not refusing: a wall (or a patrol phone) with a token stays
+        // up and reconnects.
+        if (!(err instanceof HttpError) && session.token) return true;
+      }
     }
-    return { path: '/login', query: { redirect: to.fullPath } };
+    const user = session.user;
+    if (!user) return { path: '/login', query: { redirect: to.fullPath } };
+    const roles = to.meta.roles;
+    if (roles && !roles.includes(user.role)) return { path: homeFor(user.role), replace: true };
+    return true;
   });
 }
 

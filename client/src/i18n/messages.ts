@@ -1,4 +1,6 @@
 // The wall's own words. zh-CN is the source; `en` must have every key (the type checks it).
+import { consoleEn, consoleZh } from './console-messages.ts';
+
 export const zh = {
   'app.title': '驻马店市创文指挥中心',
   'app.scope': '驿城区 · 经济开发区',
@@ -58,6 +60,7 @@ export const zh = {
   'login.submit': '登录',
   'login.failed': '用户名或密码错误',
   'login.error': '无法连接服务器',
+  ...consoleZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -122,4 +125,5 @@ export const en: Messages = {
   'login.submit': 'Sign in',
   'login.failed': 'Wrong username or password',
   'login.error': 'Cannot reach the server',
+  ...consoleEn,
 };
