@@ -1,7 +1,7 @@
 // The benchmark suite (`npm run bench`): each benchmark runs the project's real code and, in the same
 // run, a naive baseline doing the same work; prints the table and writes bench/results/latest.json
 // and latest.md. Options: --only=<id,…> (ids below), --quick (fewer, shorter runs), --profile
-// (the real server writes V8 CPU profiles to bench/results/profiles/).
+// (the real server writes V8 CPU profiles, bench/results/server-<pid>.tmp.cpuprofile, git-ignored).
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,10 +57,9 @@ async function main(): Promise<number> {
   }
   const serverEnv: Record<string, string> = {};
   if (profile) {
-    const dir = join(resultsDir, 'profiles');
-    mkdirSync(dir, { recursive: true });
+    mkdirSync(resultsDir, { recursive: true });
     serverEnv.NODE_OPTIONS = `--import=${new URL('./lib/cpu-profile-hook.mjs', import.meta.url).href}`;
-    serverEnv.BENCH_PROFILE_DIR = dir;
+    serverEnv.BENCH_PROFILE_DIR = resultsDir;
   }
 
   const teardown = new Teardown();

@@ -1,6 +1,6 @@
 // Loaded into the real server with NODE_OPTIONS=--import=<this file> when the suite runs with
 // --profile (Node 20 refuses --cpu-prof in NODE_OPTIONS): samples the process with the inspector's
-// profiler and writes <BENCH_PROFILE_DIR>/server-<pid>.cpuprofile when it exits.
+// profiler and writes <BENCH_PROFILE_DIR>/server-<pid>.tmp.cpuprofile when it exits.
 import { Session } from 'node:inspector';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -17,7 +17,7 @@ if (dir) {
     session.post('Profiler.stop', (err, res) => {
       if (err) return;
       mkdirSync(dir, { recursive: true });
-      writeFileSync(join(dir, `server-${process.pid}.cpuprofile`), JSON.stringify(res.profile));
+      writeFileSync(join(dir, `server-${process.pid}.tmp.cpuprofile`), JSON.stringify(res.profile));
     });
   });
 }

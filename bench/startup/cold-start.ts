@@ -52,10 +52,13 @@ async function bootTimes(ctx: BenchContext): Promise<Measured[]> {
   ];
 }
 
+/** Per page load; a run that has not finished by then counts as this long (and is reported as such). */
+const WALL_LIMIT_MS = 60_000;
+
 async function wallRender(ctx: BenchContext): Promise<Measured[]> {
   const dist = join(repoRoot, 'client', 'dist', 'index.html');
   if (!existsSync(dist)) throw new Error('client/dist is missing: `npm run bench` builds it (pnpm --filter @cw/client build)');
-  // Not cheap (10–30 s each on software GL): 3 measured runs after one that warms the server's lazy grid tile index.
+  // Not cheap (10–60 s each on software GL here), so 3 runs.
   const runs = ctx.quick ? 2 : 3;
   const server = await startProject(ctx.teardown, { ...ctx.serverEnv, CLIENT_DIST: join(repoRoot, 'client', 'dist') }, await registeredDataDir(ctx, WALL_PATROLS));
   const { admin, display } = await projectTokens(server.url);
@@ -65,34 +68,50 @@ async function wallRender(ctx: BenchContext): Promise<Measured[]> {
     method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` }, body: JSON.stringify({ positions }),
   });
   if (!res.ok) throw new Error(`seeding positions: ${res.status}`);
+  // The server builds its grid tile index on the first tile request; make that happen before run 1.
+  await (await fetch(`${server.url}/api/v1/tiles/grid/12/3345/1650.pbf`, { headers: { authorization: `Bearer ${display}` } })).arrayBuffer();
 
   const browser = await launchChromium();
   ctx.teardown.add('chromium', () => browser.close());
   const times: WallTimes[] = [];
-  for (let r = -1; r < runs; r++) {
+  let censored = 0;
+  for (let r = 0; r < runs; r++) {
     // A new context each time: empty HTTP cache and storage, as a wall that was just switched on.
     const context = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     try {
       const page = await context.newPage();
       await page.addInitScript(wallProbe, { expected: WALL_PATROLS });
       await page.goto(`${server.url}/wall?display=${display}`, { waitUntil: 'commit' });
-      await page.waitForFunction(() => (window as unknown as { __benchWall?: WallTimes }).__benchWall?.completeAt !== undefined, null, { timeout: 90_000, polling: 50 });
+      try {
+        await page.waitForFunction(() => (window as unknown as { __benchWall?: WallTimes }).__benchWall?.completeAt !== undefined, null, { timeout: WALL_LIMIT_MS, polling: 50 });
+      } catch {
+        censored++;
+      }
       const t = await page.evaluate(() => (window as unknown as { __benchWall: WallTimes }).__benchWall);
-      if (r >= 0) times.push(t);
+      times.push({ ...t, completeAt: t.completeAt ?? WALL_LIMIT_MS });
     } finally {
       await context.close();
     }
   }
   await server.stop();
   const at = (f: (t: WallTimes) => number | undefined) => median(times.map((t) => f(t) ?? NaN));
-  const steps = `map ready ${at((t) => t.mapReadyAt).toFixed(0)} ms, snapshot merged ${at((t) => t.mergedAt).toFixed(0)} ms, handed to the map ${at((t) => t.shownAt).toFixed(0)} ms, applied by the worker ${at((t) => t.appliedAt).toFixed(0)} ms`;
-  ctx.log(`  wall: ${steps}, complete ${at((t) => t.completeAt).toFixed(0)} ms`);
+  const ms = (f: (t: WallTimes) => number | undefined) => (Number.isFinite(at(f)) ? `${at(f).toFixed(0)} ms` : 'not reached');
+  const steps = `map ready ${ms((t) => t.mapReadyAt)}, snapshot merged ${ms((t) => t.mergedAt)}, handed to the map ${ms((t) => t.shownAt)}, applied by the worker ${ms((t) => t.appliedAt)}`;
+  const limit = censored ? `; ${censored} of ${runs} runs had not finished after ${WALL_LIMIT_MS / 1000} s and count as ${WALL_LIMIT_MS / 1000} s` : '';
+  ctx.log(`  wall: ${steps}, complete ${at((t) => t.completeAt).toFixed(0)} ms${limit}`);
   return [{
     name: 'startup.wall_first_render_ms', unit: 'ms', value: at((t) => t.completeAt), better: 'lower', target: ['<=', 2000],
-    note: `navigation → first frame drawn with all ${WALL_PATROLS.toLocaleString('en-US')} patrols applied and every source's tiles loaded (window.__cw hooks; the wall never goes idle while a case halo pulses), 1920×1080, fresh browser context per run; ${steps}`,
+    note: `navigation → first frame drawn with all ${WALL_PATROLS.toLocaleString('en-US')} patrols applied and every source's tiles loaded (window.__cw hooks; idle is not waited for, a pulsing case halo repaints every frame), 1920×1080, fresh browser context per run, median of ${runs}; ${steps}${limit}; no baseline`,
   }];
 }
 
 export async function startupBenchmark(ctx: BenchContext): Promise<Measured[]> {
-  return [...(await bootTimes(ctx)), ...(await wallRender(ctx))];
+  const boot = await bootTimes(ctx);
+  try {
+    return [...boot, ...(await wallRender(ctx))];
+  } catch (err) {
+    // The boot times stand on their own; the wall's failure is reported in its row.
+    ctx.log(`  wall: failed: ${(err as Error).message}`);
+    return [...boot, { name: 'startup.wall_first_render_ms', unit: 'ms', value: null, better: 'lower', target: ['<=', 2000], note: `failed: ${(err as Error).message.split('\n')[0]}` }];
+  }
 }
