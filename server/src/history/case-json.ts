@@ -18,9 +18,14 @@ export function fixedJson(c: FixedFields): string {
     + `"createdAt":${c.createdAt},"deadlineAt":${c.deadlineAt},"photos":${JSON.stringify(c.photos)},`;
 }
 
-/** A full snapshot: the fixed opening plus the state after a step. */
-export function snapshotJson(fixed: string, s: CaseStateAfter, updatedAt: number, version: number): string {
-  return `${fixed}"state":"${s.state}","unit":${str(s.unit)},"patrolId":${str(s.patrolId)},"updatedAt":${updatedAt},`
+/** The rest of a snapshot after the fixed opening: the state after a step. */
+export function snapshotTail(s: CaseStateAfter, updatedAt: number, version: number): string {
+  return `"state":"${s.state}","unit":${str(s.unit)},"patrolId":${str(s.patrolId)},"updatedAt":${updatedAt},`
     + `"closedAt":${s.closedAt ?? 'null'},"overdue":${s.overdue},"escalation":${s.escalation},`
     + `"deferredFrom":${s.deferredFrom === null ? 'null' : `"${s.deferredFrom}"`},"deferredUntil":${s.deferredUntil ?? 'null'},"version":${version}}`;
+}
+
+/** A full snapshot: the fixed opening plus the state after a step. */
+export function snapshotJson(fixed: string, s: CaseStateAfter, updatedAt: number, version: number): string {
+  return fixed + snapshotTail(s, updatedAt, version);
 }

@@ -13,7 +13,7 @@ try {
   const r = await fillStore(o, { worker: true, log: (m) => console.log(m) });
   const s = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
   console.log(`done: ${r.cases} cases, ${r.events} events, ${r.positions} positions, ${r.patrols} patrols in ${s(r.ms.total)}`
-    + ` (generate + write ${s(r.ms.rows)}, indexes ${s(r.ms.indexes)}, commit ${s(r.ms.commit)};`
+    + ` (generate + write ${s(r.ms.rows)} of which the writer was busy ${s(r.ms.writing)}, indexes ${s(r.ms.indexes)}, commit ${s(r.ms.commit)};`
     + ` peak RSS of the writer ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MB)`);
 } catch (err) {
   if (err instanceof ArgsError) console.error(`${err.message}\n\n${USAGE}`);

@@ -10,7 +10,9 @@ export interface HistoryResult {
   events: number;
   positions: number;
   patrols: number;
-  ms: { total: number; rows: number; indexes: number; commit: number };
+  /** rows: generating and writing the rows; writing: the part of it the writer was busy (the rest it
+   *  waited for the generator); then rebuilding the indexes and committing. */
+  ms: { total: number; rows: number; writing: number; indexes: number; commit: number };
 }
 
 export async function fillStore(o: HistoryOptions, opts: { worker: boolean; log?: (msg: string) => void } = { worker: true }): Promise<HistoryResult> {
@@ -18,8 +20,11 @@ export async function fillStore(o: HistoryOptions, opts: { worker: boolean; log?
   const writer = HistoryWriter.open(join(o.dataDir, 'command-center.db'));
   let patrols = 0;
   let days = 0;
+  let writing = 0;
   const apply = (b: HistoryBatch) => {
+    const t = performance.now();
     writer.apply(b);
+    writing += performance.now() - t;
     if (b.kind === 'roster') patrols = b.patrols.length;
     if (b.kind === 'day' && ++days % 30 === 0) opts.log?.(`… ${days}/${o.days} days`);
   };
@@ -31,7 +36,10 @@ export async function fillStore(o: HistoryOptions, opts: { worker: boolean; log?
     const { indexMs, commitMs } = writer.finish({ ...counts, seed: o.seed, days: o.days, end: o.end, patrolDays: o.patrolDays });
     return {
       ...counts,
-      ms: { total: Math.round(performance.now() - started), rows: Math.round(rowsDone - started), indexes: Math.round(indexMs), commit: Math.round(commitMs) },
+      ms: {
+        total: Math.round(performance.now() - started), rows: Math.round(rowsDone - started), writing: Math.round(writing),
+        indexes: Math.round(indexMs), commit: Math.round(commitMs),
+      },
     };
   } catch (err) {
     writer.abort();

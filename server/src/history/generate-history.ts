@@ -21,7 +21,7 @@ import { inspectionSitesFrom } from '../review/site-risk.ts';
 import { roadSectionsFrom, sampleShifts, type RoadShift } from '../review/road-duty.ts';
 import { cstDay, cstDayStart } from '../review/days.ts';
 import { caseLife, type LifeStep } from './case-life.ts';
-import { fixedJson, snapshotJson } from './case-json.ts';
+import { fixedJson, snapshotTail } from './case-json.ts';
 import { spotPicker } from './hot-spots.ts';
 import { buildRoster, PatrolPicker, type RosterPatrol } from './roster.ts';
 import { patrolTrack, type Visit } from './tracks.ts';
@@ -51,11 +51,14 @@ export interface StoreStart {
   patrols: Record<string, { kind: PatrolKind; homeStreet: string | null }>;
 }
 
-/** Row values in the column order of HistoryWriter's INSERTs, flattened. Positions name their patrol
- *  by its place in the roster; the writer turns that into the stored patrol index. */
+/** Row values in the column order of HistoryWriter's INSERTs, flattened. Two columns travel in
+ *  parts, which the writer joins: a case's `doc` and an event's `snapshot` hold only the state after
+ *  the step, and `caseFixed`/`eventFixed` give, per row, which of `fixed` (each case's unchanging
+ *  opening) goes in front — a sixth of the bytes to pass between threads. Positions name their
+ *  patrol by its place in the roster; the writer turns that into the stored patrol index. */
 export type HistoryBatch =
   | { kind: 'roster'; patrols: RosterPatrol[]; registeredAt: number }
-  | { kind: 'day'; cases: unknown[]; events: unknown[]; code: [day: string, last: number] }
+  | { kind: 'day'; cases: unknown[]; events: unknown[]; fixed: string[]; caseFixed: number[]; eventFixed: number[]; code: [day: string, last: number] }
   | { kind: 'positions'; rows: unknown[] };
 
 export const CASE_COLUMNS = 27;
@@ -125,16 +128,21 @@ export function* generateHistory(o: HistoryOptions, start: StoreStart): Generato
   const visits = new Map<string, Visit[]>();
   const buckets = new Map<number, PendingEvent[]>();
   let seq = 0;
-  const dayEvents = (day: number): unknown[] => {
+  /** The day's events in time order, each with the place of its case's opening in `fixed`. */
+  const dayEvents = (day: number, fixed: string[], fixedOf: Map<number, number>) => {
     const list = buckets.get(day) ?? [];
     buckets.delete(day);
     list.sort((a, b) => a.step.at - b.step.at || a.seq - b.seq || a.version - b.version);
     const rows: unknown[] = [];
+    const refs: number[] = [];
     for (const e of list) {
       const s = e.step;
-      rows.push(e.id, s.type, s.at, s.actor, s.action, s.from, s.to, s.note, snapshotJson(e.fixed, s, s.at, e.version), null);
+      let ref = fixedOf.get(e.seq);
+      if (ref === undefined) { ref = fixed.push(e.fixed) - 1; fixedOf.set(e.seq, ref); }
+      rows.push(e.id, s.type, s.at, s.actor, s.action, s.from, s.to, s.note, snapshotTail(s, s.at, e.version), null);
+      refs.push(ref);
     }
-    return rows;
+    return { rows, refs };
   };
 
   for (let k = 0; k < dayList.length; k++) {
@@ -158,6 +166,9 @@ export function* generateHistory(o: HistoryOptions, start: StoreStart): Generato
     const codeDay = caseCodeDay(cstDayStart(day));
     let code = start.lastCodes[codeDay] ?? 0;
     const cases: unknown[] = [];
+    const fixedList: string[] = [];
+    const caseFixed: number[] = [];
+    const fixedOf = new Map<number, number>();
     for (const { at, category } of draws) {
       const id = `AJ${codeDay}-${String(++code).padStart(5, '0')}`;
       const spot = spots.pick(category.code, day, rand);
@@ -188,8 +199,10 @@ export function* generateHistory(o: HistoryOptions, start: StoreStart): Generato
       cases.push(id, last.state, category.code, category.item, last.unit, priority, source, lon, lat,
         place.cell, place.community, place.street, place.district, description, address, reporter, last.patrolId,
         at, last.at, life.deadlineAt, last.closedAt, last.overdue ? 1 : 0, last.escalation, isOpen(last.state) ? 1 : 0,
-        snapshotJson(fixed, last, last.at, kept), kept, null);
+        snapshotTail(last, last.at, kept), kept, null);
       seq++;
+      fixedOf.set(seq, fixedList.push(fixed) - 1);
+      caseFixed.push(fixedOf.get(seq)!);
       for (let v = 0; v < kept; v++) {
         const step = life.steps[v]!;
         const d = cstDay(step.at);
@@ -206,7 +219,8 @@ export function* generateHistory(o: HistoryOptions, start: StoreStart): Generato
       }
     }
     // Cases are created in day order, so nothing generated later can act on this day.
-    yield { kind: 'day', cases, events: dayEvents(day), code: [codeDay, code] };
+    const events = dayEvents(day, fixedList, fixedOf);
+    yield { kind: 'day', cases, events: events.rows, fixed: fixedList, caseFixed, eventFixed: events.refs, code: [codeDay, code] };
   }
 
   const sectionShifts = new Map<string, RoadShift[]>();

@@ -12,7 +12,16 @@ export const HISTORY_SETTING = 'history.generated';
 const ROWS_PER_INSERT = 50;
 const LOADED_TABLES = ['cases', 'case_events', 'positions'];
 
+/** Where the case document and the event snapshot sit in their rows. */
+const CASE_DOC = 24;
+const EVENT_SNAPSHOT = 8;
+
 export class StoreBusyError extends Error {}
+
+/** Puts each row's fixed opening in front of the state part in column `col` (see HistoryBatch). */
+function joinParts(rows: unknown[], width: number, col: number, fixed: readonly string[], refs: readonly number[]): void {
+  for (let k = 0; k < refs.length; k++) rows[k * width + col] = fixed[refs[k]!]! + (rows[k * width + col] as string);
+}
 
 /** Buffers rows and inserts them ROWS_PER_INSERT at a time (one statement call per batch). */
 class BatchInsert {
@@ -111,6 +120,8 @@ export class HistoryWriter {
         this.patrolIndex = b.patrols.map((p) => this.patrol(p, b.registeredAt));
         return;
       case 'day':
+        joinParts(b.cases, CASE_COLUMNS, CASE_DOC, b.fixed, b.caseFixed);
+        joinParts(b.events, EVENT_COLUMNS, EVENT_SNAPSHOT, b.fixed, b.eventFixed);
         this.cases.addRows(b.cases);
         this.events.addRows(b.events);
         this.db.prepare(`INSERT INTO case_codes (day, last) VALUES (?, ?)

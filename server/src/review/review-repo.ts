@@ -4,6 +4,10 @@
 // keyset pages (see README.md), which is why the scans take a visitor instead of returning arrays.
 import type { CaseState } from '@cw/shared/domain/case';
 
+/** Store migration 3 (both engines): lets the rework marks load from a small partial index instead
+ *  of a scan over every event. */
+export const REOPENED_INDEX_SQL = "CREATE INDEX IF NOT EXISTS case_events_reopened ON case_events(case_id) WHERE action = 'verify_fail'";
+
 /** One case as the review index holds it: the columns the cases table already projects. */
 export interface CaseFact {
   id: string;
@@ -26,7 +30,8 @@ export interface CaseFact {
 }
 
 export interface ReviewRepo {
-  /** Calls `visit` once for every case, in no particular order; resolves to the number visited. */
+  /** Calls `visit` once for every case, in no particular order; resolves to the number visited.
+   *  The fact may be one object refilled for every row: copy what you keep. */
   scanCases(visit: (fact: CaseFact) => void): Promise<number>;
   /** Ids of cases that failed verification at least once (返工: a verify_fail transition). */
   reopenedCaseIds(): Promise<string[]>;

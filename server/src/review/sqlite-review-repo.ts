@@ -3,12 +3,14 @@
 import type Database from 'better-sqlite3';
 import type { CaseFact, ReviewRepo } from './review-repo.ts';
 
-interface FactRow extends Omit<CaseFact, 'overdue'> { overdue: number }
+type FactRow = [id: string, state: CaseFact['state'], category: string, item: string, unit: string, source: string, lon: number,
+  lat: number, cell: string | null, community: string | null, street: string | null, district: string | null,
+  patrolId: string | null, createdAt: number, closedAt: number | null, overdue: number, version: number];
 
 export function sqliteReviewRepo(db: Database.Database): ReviewRepo {
+  // Rows as arrays: a million rows as objects with seventeen named properties cost three times as much.
   const cases = db.prepare<[], FactRow>(`SELECT id, state, category, item, unit, source, lon, lat, cell, community,
-      street, district, patrol_id AS patrolId, created_at AS createdAt, closed_at AS closedAt, overdue, version
-    FROM cases`);
+      street, district, patrol_id, created_at, closed_at, overdue, version FROM cases`).raw(true);
   // Served by the partial index case_events_reopened (migration 3); without it this is a full scan.
   const reopened = db.prepare<[], { caseId: string }>(
     "SELECT DISTINCT case_id AS caseId FROM case_events WHERE action = 'verify_fail'");
@@ -21,8 +23,12 @@ export function sqliteReviewRepo(db: Database.Database): ReviewRepo {
   return {
     async scanCases(visit) {
       let n = 0;
+      const f = {} as CaseFact;
       for (const r of cases.iterate()) {
-        visit({ ...r, overdue: r.overdue === 1 });
+        f.id = r[0]; f.state = r[1]; f.category = r[2]; f.item = r[3]; f.unit = r[4]; f.source = r[5]; f.lon = r[6]; f.lat = r[7];
+        f.cell = r[8]; f.community = r[9]; f.street = r[10]; f.district = r[11]; f.patrolId = r[12]; f.createdAt = r[13];
+        f.closedAt = r[14]; f.overdue = r[15] === 1; f.version = r[16];
+        visit(f);
         n++;
       }
       return n;
