@@ -1,8 +1,11 @@
 // The one realtime entry point: each server event goes to one store action. On every (re)connect
 // the display re-subscribes to positions (a fresh snapshot) and catches up on missed case events.
+// A patrol phone connects through `startPatrolRealtime` instead: it sees only its own tasks and
+// shares its position.
 import { io, type Socket } from 'socket.io-client';
-import type { CatchUp, ClientToServerEvents, PatrolSnapshot, ServerToClientEvents } from '@cw/shared/realtime/events';
+import type { CatchUp, ClientToServerEvents, PatrolSnapshot, PhonePosition, ServerToClientEvents } from '@cw/shared/realtime/events';
 import { useCasesStore } from '../stores/cases.ts';
+import { usePatrolTasksStore } from '../stores/patrol-tasks.ts';
 import { usePatrolsStore } from '../stores/patrols.ts';
 import { useSessionStore } from '../stores/session.ts';
 import { ask } from './ask.ts';
@@ -130,6 +133,64 @@ export function startRealtime(options: RealtimeOptions): Realtime {
   return {
     socket,
     settled: () => catching ?? Promise.resolve(),
+    stop() {
+      stopped = true;
+      clearTimeout(retryTimer);
+      socket.removeAllListeners();
+      socket.disconnect();
+    },
+  };
+}
+
+export interface PatrolRealtime {
+  socket: RealtimeSocket;
+  /** Shares one fix; rejects when the socket is down or the server refuses it. */
+  reportPosition(fix: PhonePosition): Promise<void>;
+  stop(): void;
+}
+
+export interface PatrolRealtimeOptions extends RealtimeOptions {
+  /** Every (re)connect, after the task list is reloaded (the phone sends its outbox then). */
+  onConnect?: () => void;
+}
+
+/** A patrol phone's link: its own tasks (reloaded on every connect, then followed through the case
+ *  events of its room) and the position it shares. */
+export function startPatrolRealtime(options: PatrolRealtimeOptions): PatrolRealtime {
+  const session = useSessionStore();
+  const tasks = usePatrolTasksStore();
+  const socket = (options.connect ?? connectSocket)(options.token);
+  let stopped = false;
+  let retryTimer: ReturnType<typeof setTimeout> | undefined;
+
+  function loadTasks(): void {
+    tasks.load().catch((err: unknown) => {
+      console.warn('[realtime] task list failed, retrying', err);
+      clearTimeout(retryTimer);
+      retryTimer = setTimeout(() => {
+        if (!stopped && socket.connected) loadTasks();
+      }, RETRY_MS);
+    });
+  }
+
+  socket.on('connect', () => {
+    session.setLink('live');
+    loadTasks();
+    options.onConnect?.();
+  });
+  socket.on('disconnect', () => session.setLink('lost'));
+  socket.on('connect_error', () => session.setLink('lost'));
+  socket.on('case:changed', (event) => {
+    if (isCaseEvent(event)) tasks.applyEvent(event);
+    else rejectPayload('case:changed');
+  });
+
+  return {
+    socket,
+    async reportPosition(fix) {
+      if (!socket.connected) throw new Error('not connected');
+      await ask<{ accepted: true }>((ack) => socket.emit('patrol:report-position', fix, ack), ACK_TIMEOUT_MS);
+    },
     stop() {
       stopped = true;
       clearTimeout(retryTimer);
