@@ -23,6 +23,7 @@ import { Codebook } from '../review/codebook.ts';
 import { HeatGrid } from '../review/heat-grid.ts';
 import { sqliteReviewRepo } from '../review/sqlite-review-repo.ts';
 import { distanceToLineM } from '../review/road-duty.ts';
+import { CoverageLedger } from '../review/coverage.ts';
 import { cstDay, cstDayStart } from '../review/days.ts';
 import type { HistoryOptions } from './generate-history.ts';
 import { fillStore, type HistoryResult } from './fill-store.ts';
@@ -157,6 +158,25 @@ describe('generated history', () => {
     const reworked = db.prepare<[], { n: number }>("SELECT COUNT(DISTINCT case_id) AS n FROM case_events WHERE action = 'verify_fail'").get()!.n;
     expect(reworked).toBeGreaterThan(0);
     expect(Array.from(index.flags).filter((f) => f & 2).length).toBe(reworked);
+  });
+
+  it('feeds patrol coverage from the stored tracks: each street\'s visited cells, counted one by one', async () => {
+    const layers = loadLayers(LAYERS);
+    const locator = new Locator(layers);
+    const areas = new ReviewAreas(layers);
+    const ledger = new CoverageLedger(areas, (lon, lat) => locator.cells.find(lon, lat), sqliteReviewRepo(db));
+    const last = cstDay(END);
+    await ledger.ensureDays(last - 1, last);
+    const cov = ledger.byArea(ledger.visited(last - 1, last), 'street');
+    const brute = new Map<string, Set<string>>();
+    for (const f of db.prepare<[], { lon: number; lat: number }>('SELECT lon, lat FROM positions').iterate()) {
+      const place = locator.locate(f.lon, f.lat);
+      if (!place.cell || !place.street) continue;
+      brute.set(place.street, (brute.get(place.street) ?? new Set()).add(place.cell));
+    }
+    const got = new Map(cov.ids.map((id, k) => [areas.streets.code(id), cov.visited[k]!] as const).filter(([, n]) => n > 0));
+    expect(got).toEqual(new Map([...brute].map(([street, cells]) => [street, cells.size])));
+    expect(got.size).toBeGreaterThan(3);
   });
 
   it('is deterministic: the same options and seed write the same store, with or without the worker', async () => {

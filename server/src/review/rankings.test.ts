@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { CaseIndex } from './case-index.ts';
 import { selectRows } from './case-selection.ts';
-import { rankings, sortRankings } from './rankings.ts';
+import { rankings, sortRankings, summary } from './rankings.ts';
 import { nearestRank } from './quantile.ts';
 import { memoryRepo, testContext, type TestCase } from './test-fixtures.ts';
 
@@ -58,6 +58,13 @@ describe('ranking maths', () => {
       reopened: 1, reopenRate: 0.1,
     });
     expect(byCode.get(STREET_B)).toMatchObject({ cases: 1, closed: 0, onTimeRate: null, meanHandlingMs: null, p90HandlingMs: null, reopenRate: null });
+
+    // The report's headline: the same numbers over everything selected.
+    expect(summary(index, rows)).toEqual({
+      cases: 14, closed: 10, open: 3, overdueOpen: 1, onTime: 8, onTimeRate: 8 / 11,
+      meanHandlingMs: 5.5 * H, p90HandlingMs: 9 * H, reopened: 1, reopenRate: 0.1,
+    });
+    expect(summary(index, rows.subarray(0, 0))).toMatchObject({ cases: 0, onTimeRate: null, p90HandlingMs: null });
 
     const byUnit = rankings(index, rows, 'unit');
     expect(byUnit).toHaveLength(1);
