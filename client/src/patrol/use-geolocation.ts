@@ -6,6 +6,10 @@ import type { PhonePosition } from '@cw/shared/realtime/events';
 import { ReportThrottle } from './report-throttle.ts';
 
 export const REPORT_GAP_MS = 5000;
+/** A phone standing still may get no new fix for minutes; the center marks a patrol stale after
+ *  60 s without one, so a fresh fix is asked for when the last is this old. */
+const REFRESH_AFTER_MS = 25_000;
+const REFRESH_CHECK_MS = 10_000;
 
 export type GeoStatus = 'off' | 'asking' | 'sharing' | 'denied' | 'unavailable' | 'unsupported';
 
@@ -31,6 +35,7 @@ export function useGeolocation(send: (fix: PhonePosition) => Promise<void>) {
   const lastSentAt = ref<number | null>(null);
   const sendFailing = ref(false);
   let watchId: number | null = null;
+  let refreshTimer: ReturnType<typeof setInterval> | undefined;
   let unsent: PhonePosition | null = null;
 
   const throttle = new ReportThrottle<PhonePosition>(REPORT_GAP_MS, (f) => {
@@ -47,6 +52,19 @@ export function useGeolocation(send: (fix: PhonePosition) => Promise<void>) {
     );
   });
 
+  function onFix(pos: GeolocationPosition): void {
+    status.value = 'sharing';
+    const next = toPhonePosition(pos);
+    fix.value = next;
+    unsent = next;
+    throttle.offer(next);
+  }
+
+  function onError(err: GeolocationPositionError): void {
+    status.value = err.code === err.PERMISSION_DENIED ? 'denied' : 'unavailable';
+    if (err.code === err.PERMISSION_DENIED) stop();
+  }
+
   function start(): void {
     if (watchId !== null) return;
     if (typeof navigator === 'undefined' || !navigator.geolocation) {
@@ -54,25 +72,19 @@ export function useGeolocation(send: (fix: PhonePosition) => Promise<void>) {
       return;
     }
     status.value = 'asking';
-    watchId = navigator.geolocation.watchPosition(
-      (pos) => {
-        status.value = 'sharing';
-        const next = toPhonePosition(pos);
-        fix.value = next;
-        unsent = next;
-        throttle.offer(next);
-      },
-      (err) => {
-        status.value = err.code === err.PERMISSION_DENIED ? 'denied' : 'unavailable';
-        if (err.code === err.PERMISSION_DENIED) stop();
-      },
-      { enableHighAccuracy: true, maximumAge: 5000, timeout: 30_000 },
-    );
+    watchId = navigator.geolocation.watchPosition(onFix, onError, { enableHighAccuracy: true, maximumAge: 5000, timeout: 30_000 });
+    refreshTimer = setInterval(() => {
+      const last = fix.value;
+      if (status.value === 'sharing' && last && Date.now() - last.time > REFRESH_AFTER_MS) {
+        navigator.geolocation.getCurrentPosition(onFix, () => undefined, { enableHighAccuracy: true, maximumAge: 0, timeout: 20_000 });
+      }
+    }, REFRESH_CHECK_MS);
   }
 
   function stop(): void {
     if (watchId !== null) navigator.geolocation.clearWatch(watchId);
     watchId = null;
+    clearInterval(refreshTimer);
     throttle.stop();
   }
 
