@@ -3,6 +3,7 @@
 // and latest.md. Options: --only=<id,…> (ids below), --quick (fewer, shorter runs), --profile
 // (the real server writes V8 CPU profiles, bench/results/server-<pid>.tmp.cpuprofile, git-ignored).
 import { mkdirSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Teardown, killChildren, withTimeout } from './lib/teardown.ts';
@@ -72,6 +73,7 @@ async function main(): Promise<number> {
   process.once('exit', killChildren);
 
   const date = new Date().toISOString();
+  const loadAtStart = loadavg()[0]!;
   const host = machine();
   const ctx: BenchContext = { teardown, log: (m) => console.log(m), quick, serverEnv };
   const records: ResultRecord[] = [];
@@ -101,7 +103,8 @@ async function main(): Promise<number> {
     console.log(`  (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
   }
 
-  const header = `# Benchmarks\n\n${host} — ${date}${quick ? ' — QUICK run, not comparable' : ''}\n\n` +
+  const load = `load average ${loadAtStart.toFixed(1)} at the start, ${loadavg()[0]!.toFixed(1)} at the end (other work shares the machine)`;
+  const header = `# Benchmarks\n\n${host} — ${date} — ${load}${quick ? ' — QUICK run, not comparable' : ''}\n\n` +
     'Medians of several runs. `ratio` = value / baseline; "vs baseline" reads it the right way round. ' +
     'See bench/README.md for what each benchmark does.';
   const all = writeResults(resultsDir, records, ran, header);
