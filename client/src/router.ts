@@ -18,7 +18,7 @@ declare module 'vue-router' {
 const ROLE_HOME: Record<Role, string> = {
   wall: '/wall',
   dispatcher: '/dispatch',
-  leader: '/wall',
+  leader: '/review',
   admin: '/dispatch',
   patrol: '/patrol',
 };
@@ -32,6 +32,8 @@ export const routes: RouteRecordRaw[] = [
   { path: '/wall', name: 'wall', component: () => import('./views/WallView.vue'), meta: { roles: ['wall', 'dispatcher', 'leader', 'admin'] } },
   { path: '/dispatch', name: 'dispatch', component: () => import('./views/DispatchView.vue'), meta: { roles: ['dispatcher', 'admin'] } },
   { path: '/patrol', name: 'patrol', component: () => import('./views/PatrolView.vue'), meta: { roles: ['patrol'] } },
+  { path: '/review', name: 'review', component: () => import('./views/ReviewView.vue'), meta: { roles: ['leader', 'admin'] } },
+  { path: '/review/report', name: 'review-report', component: () => import('./views/ReviewReportView.vue'), meta: { roles: ['leader', 'admin'] } },
   { path: '/', redirect: '/wall' },
   { path: '/:unknown(.*)*', redirect: '/wall' },
 ];

@@ -4,7 +4,7 @@ import type {
   AssessmentReply, ChoroplethReply, CompareReply, CoverageReply, DutyReply, HeatReply, MetaReply, PatrolStatusReply,
   RankingsReply, ReplayReply, ReportReply, SeriesReply, SitesReply, StaleReply,
 } from '@cw/shared/schemas/review';
-import type { PatrolList } from '@cw/shared/schemas/patrols';
+import type { Patrol } from '@cw/shared/schemas/patrols';
 import { getJson } from './http.ts';
 import { reviewUrl } from '../review/review-query.ts';
 
@@ -31,5 +31,5 @@ export const reviewApi = {
   replay: (p: Params) => getJson<ReplayReply>(reviewUrl('replay', p)),
   report: (p: Params) => getJson<ReportReply>(reviewUrl('report', p)),
   /** The patrol directory (who can be replayed). */
-  patrols: () => getJson<PatrolList>('/api/v1/patrols'),
+  patrols: () => getJson<{ patrols: Patrol[] }>('/api/v1/patrols'),
 };

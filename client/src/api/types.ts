@@ -57,6 +57,16 @@ export interface InspectionPointProps {
   demo: boolean;
 }
 
+/** A road section contracted to a unit (分包路段), where red-vest volunteers stand shifts. */
+export interface RoadSectionProps {
+  id: string;
+  name: string;
+  unit: string;
+  street: string;
+  district: string;
+  approximate: boolean;
+}
+
 type Area = Polygon | MultiPolygon;
 type Line = LineString | MultiLineString;
 
@@ -68,6 +78,7 @@ export interface LayerShapes {
   corridors: [Line, CorridorProps];
   'corridor-zones': [Area, CorridorProps];
   'inspection-points': [Point, InspectionPointProps];
+  'road-sections': [Line, RoadSectionProps];
 }
 
 export type LayerName = keyof LayerShapes;

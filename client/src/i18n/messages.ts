@@ -1,5 +1,6 @@
 // The wall's own words. zh-CN is the source; `en` must have every key (the type checks it).
 import { consoleEn, consoleZh } from './console-messages.ts';
+import { reviewEn, reviewZh } from './review-messages.ts';
 
 export const zh = {
   'app.title': '驻马店市创文指挥中心',
@@ -61,6 +62,7 @@ export const zh = {
   'login.failed': '用户名或密码错误',
   'login.error': '无法连接服务器',
   ...consoleZh,
+  ...reviewZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -126,4 +128,5 @@ export const en: Messages = {
   'login.failed': 'Wrong username or password',
   'login.error': 'Cannot reach the server',
   ...consoleEn,
+  ...reviewEn,
 };

@@ -49,6 +49,8 @@ export const useReviewStore = defineStore('review', () => {
   const comparePreset = ref<ComparePreset>('previous');
   const compareView = ref<CompareView>('diff');
   const tab = ref<ReviewTab>('rankings');
+  /** The map as it was when the printable report was opened (a JPEG data URL), for the report. */
+  const snapshot = shallowRef<{ image: string; caption: string } | null>(null);
 
   // --- the questions ----------------------------------------------------------------------------
   const filterQuery = computed(() => filterParams(filters.value));
@@ -291,7 +293,7 @@ export const useReviewStore = defineStore('review', () => {
   }
 
   return {
-    meta, preset, timeWindow, filters, mode, level, metric, comparePreset, compareView, tab,
+    meta, preset, timeWindow, filters, mode, level, metric, comparePreset, compareView, tab, snapshot,
     filterQuery, scope, comparePeriod, days, analysisUrl, seriesUrl,
     choropleth, heat, compare, series, loading, error, analysisFor, seriesReady,
     sliderDay, slideMode, sliding, pictures, heatPoints, shownTotal, areaCodes,
