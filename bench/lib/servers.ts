@@ -20,7 +20,13 @@ export interface RunningServer {
 
 /** The real server with DEMO=1 SIMULATE=0 on free ports, in a fresh data dir or the given one (removed on stop). */
 export async function startProject(teardown: Teardown, env: Record<string, string> = {}, dataDir?: string): Promise<RunningServer> {
-  const s = await startServer({ CLIENT_DIST: '', ...env }, dataDir);
+  let s: Awaited<ReturnType<typeof startServer>>;
+  try {
+    s = await startServer({ CLIENT_DIST: '', ...env }, dataDir);
+  } catch (err) {
+    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+    throw err;
+  }
   trackChild(s.proc);
   const stop = teardown.add('server', async () => {
     await s.stop();
