@@ -101,7 +101,7 @@ async function wallRender(ctx: BenchContext): Promise<Measured[]> {
   ctx.log(`  wall: ${steps}, complete ${at((t) => t.completeAt).toFixed(0)} ms${limit}`);
   return [{
     name: 'startup.wall_first_render_ms', unit: 'ms', value: at((t) => t.completeAt), better: 'lower', target: ['<=', 2000],
-    note: `navigation → first frame drawn with all ${WALL_PATROLS.toLocaleString('en-US')} patrols applied and every source's tiles loaded (window.__cw hooks; idle is not waited for, a pulsing case halo repaints every frame), 1920×1080, fresh browser context per run, median of ${runs}; ${steps}${limit}; no baseline`,
+    note: `navigation → first frame drawn with all ${WALL_PATROLS.toLocaleString('en-US')} patrols applied and every source's tiles loaded (window.__cw hooks; not idle: with cases on the map their pulsing halo repaints every frame), 1920×1080, fresh browser context per run, median of ${runs}; ${steps}${limit}; no baseline`,
   }];
 }
 
