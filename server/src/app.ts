@@ -22,6 +22,8 @@ import photosPlugin from './photos/photos-plugin.ts';
 import open311Plugin from './open311/open311-plugin.ts';
 import photoRoutes from './routes/photos.ts';
 import open311Routes from './routes/open311.ts';
+import reviewPlugin from './review/review-plugin.ts';
+import reviewRoutes from './routes/review.ts';
 import clientStatic from './plugins/client-static.ts';
 import healthRoutes from './routes/health.ts';
 import metricsRoutes from './routes/metrics.ts';
@@ -71,6 +73,7 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(casesPlugin);
   await fastify.register(photosPlugin, { dataDir: config.dataDir, maxBytes: config.photoMaxBytes });
   await fastify.register(open311Plugin, { dataDir: config.dataDir, demo: config.demo });
+  await fastify.register(reviewPlugin, { repo: fastify.store.review, onFix: (fn) => fastify.live.onFix(fn) });
   await fastify.register(readiness);
   await fastify.register(metricsPlugin);
   await fastify.register(realtimePlugin, { tickMs: config.tickMs, redisKeyPrefix: config.redisKeyPrefix });
@@ -85,6 +88,7 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions) {
   await typed.register(caseRoutes);
   await typed.register(photoRoutes);
   await typed.register(open311Routes, { demo: config.demo, postRateMax: config.open311RateMax });
+  await typed.register(reviewRoutes);
   await typed.register(adminRoutes);
   await fastify.register(clientStatic, { clientDist: config.clientDist });
 }

@@ -52,6 +52,7 @@ export class LivePatrols {
   private pendingCreates = new Map<string, Promise<PatrolRecord>>();
   private refreshing: Promise<void> | null = null;
   private readonly registeredListeners: ((p: PatrolRecord) => void)[] = [];
+  private readonly fixListeners: ((index: number, fix: Fix) => void)[] = [];
 
   constructor(
     private readonly patrols: PatrolsRepo,
@@ -83,6 +84,11 @@ export class LivePatrols {
   byPatrolId(id: string): PatrolRecord | null {
     const i = this.byId.get(id);
     return i === undefined ? null : this.records[i]!;
+  }
+
+  /** Called for every fix `report` accepts (history included), e.g. to keep patrol coverage. */
+  onFix(fn: (index: number, fix: Fix) => void): void {
+    this.fixListeners.push(fn);
   }
 
   /** Called once for every patrol registered after start. */
@@ -136,6 +142,7 @@ export class LivePatrols {
       this.apply(index, fix, true);
       this.unshared[index] = 1;
     }
+    for (const fn of this.fixListeners) fn(index, fix);
   }
 
   /** The fixes and busy flags that changed here since the last call, for the other nodes. */

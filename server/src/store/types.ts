@@ -111,6 +111,8 @@ export interface CasesRepo {
   stats(now: number, dayStart: number): Promise<CaseStats>;
 }
 
+export type { ReviewRepo } from '../review/review-repo.ts';
+
 export interface SettingsRepo {
   get<T>(key: string): Promise<T | null>;
   put(key: string, value: unknown, by: string, at: number): Promise<void>;
@@ -124,6 +126,8 @@ export interface Store {
   positions: PositionsRepo;
   cases: CasesRepo;
   settings: SettingsRepo;
+  /** Streaming reads for the leaders' review (cases as compact facts, position history). */
+  review: import('../review/review-repo.ts').ReviewRepo;
   /** Cheap liveness probe for readiness. */
   ping(): Promise<boolean>;
   close(): Promise<void>;

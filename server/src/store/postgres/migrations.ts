@@ -97,4 +97,7 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   CREATE UNIQUE INDEX case_events_command ON case_events(command_id) WHERE command_id IS NOT NULL;
   CREATE TABLE settings (key TEXT PRIMARY KEY, value JSONB NOT NULL, updated_at BIGINT NOT NULL, updated_by TEXT NOT NULL);
   `,
+  `
+  CREATE INDEX case_events_reopened ON case_events(case_id) WHERE action = 'verify_fail';
+  `,
 ];

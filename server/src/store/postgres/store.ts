@@ -5,6 +5,7 @@ import { postgresSessions, postgresUsers } from './users-sessions.ts';
 import { postgresPatrols, postgresPositions } from './patrols-positions.ts';
 import { postgresCases } from './cases.ts';
 import { postgresSettings } from './settings.ts';
+import { postgresReviewRepo } from './review.ts';
 
 /** Connects, migrates and checks durability; the returned store owns the pool. */
 export async function createPostgresStore(url: string, opts: PoolOptions): Promise<Store> {
@@ -27,6 +28,7 @@ export async function createPostgresStore(url: string, opts: PoolOptions): Promi
     positions: postgresPositions(pool),
     cases: postgresCases(pool),
     settings: postgresSettings(pool),
+    review: postgresReviewRepo(pool),
     async ping() {
       try {
         await pool.query('SELECT 1');
