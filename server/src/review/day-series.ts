@@ -20,29 +20,47 @@ export interface DaySeries {
 
 export type SeriesLevel = AreaLevel | 'bin';
 
+/** Above this many area-days the counts are gathered by sorting keys instead of in a dense array. */
+const DENSE_LIMIT = 4_000_000;
+
 export function daySeries(index: CaseIndex, rows: Uint32Array, window: { from: number; to: number },
   level: SeriesLevel, scale: HeatScale): DaySeries {
   const first = cstDay(window.from);
   const days = cstDay(window.to - 1) - first + 1;
   const totals = new Array<number>(days).fill(0);
-  const keys = new Float64Array(rows.length);
   const col = level === 'bin' ? null : areaColumn(index, level);
+  const heat = index.ctx.heat;
+  const areas = col ? index.ctx.areas.dictionary(level as AreaLevel).size : Math.ceil(heat.width / scale) * Math.ceil(heat.height / scale);
   const created = index.created;
-  let n = 0;
-  for (let k = 0; k < rows.length; k++) {
-    const i = rows[k]!;
+  const keyOf = (i: number): number => {
     const d = cstDay(created[i]!) - first;
     totals[d]!++;
     const area = col ? col[i]! : binKey(index, i, scale);
-    if (area >= 0) keys[n++] = area * days + d;
-  }
-  const sorted = keys.subarray(0, n).sort();
+    return area >= 0 ? area * days + d : -1;
+  };
   const triples: number[] = [];
-  for (let k = 0; k < n;) {
-    const key = sorted[k]!;
-    let run = 0;
-    while (k < n && sorted[k] === key) { run++; k++; }
-    triples.push(Math.floor(key / days), key % days, run);
+  if (areas * days <= DENSE_LIMIT) {
+    // Few enough area-days (streets over a year, cells over a quarter): count in place, one pass.
+    const counts = new Uint32Array(areas * days);
+    for (let k = 0; k < rows.length; k++) {
+      const key = keyOf(rows[k]!);
+      if (key >= 0) counts[key]!++;
+    }
+    for (let key = 0; key < counts.length; key++) if (counts[key]) triples.push(Math.floor(key / days), key % days, counts[key]!);
+  } else {
+    const keys = new Float64Array(rows.length);
+    let n = 0;
+    for (let k = 0; k < rows.length; k++) {
+      const key = keyOf(rows[k]!);
+      if (key >= 0) keys[n++] = key;
+    }
+    const sorted = keys.subarray(0, n).sort();
+    for (let k = 0; k < n;) {
+      const key = sorted[k]!;
+      let run = 0;
+      while (k < n && sorted[k] === key) { run++; k++; }
+      triples.push(Math.floor(key / days), key % days, run);
+    }
   }
   return { firstDay: cstDayStart(first), days, totals, triples };
 }

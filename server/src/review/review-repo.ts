@@ -4,10 +4,6 @@
 // keyset pages (see README.md), which is why the scans take a visitor instead of returning arrays.
 import type { CaseState } from '@cw/shared/domain/case';
 
-/** Store migration 3 (both engines): lets the rework marks load from a small partial index instead
- *  of a scan over every event. */
-export const REOPENED_INDEX_SQL = "CREATE INDEX IF NOT EXISTS case_events_reopened ON case_events(case_id) WHERE action = 'verify_fail'";
-
 /** One case as the review index holds it: the columns the cases table already projects. */
 export interface CaseFact {
   id: string;

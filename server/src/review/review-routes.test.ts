@@ -1,19 +1,19 @@
 // The review API end to end on the real app: who may call it, what bad input gets, and that the
 // answers follow cases written through the case service.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildReviewTestApp, type ReviewTestApp } from './review-test-app.ts';
+import { buildTestApp, type TestApp } from '../test/build-test-app.ts';
 
 const DAY = 86400_000;
 
 describe('review API', () => {
-  let t: ReviewTestApp;
+  let t: TestApp;
   const tokens: Record<string, string> = {};
   const now = Date.now();
   const win = `from=${now - 7 * DAY}&to=${now + DAY}`;
   const get = (url: string, who?: string) => t.app.inject({ url, headers: who ? { authorization: `Bearer ${tokens[who]}` } : {} });
 
   beforeAll(async () => {
-    t = await buildReviewTestApp();
+    t = await buildTestApp();
     for (const u of ['admin', 'leader', 'dispatcher', 'wall']) tokens[u] = await t.login(u);
     const officer = { username: 'dispatcher', role: 'dispatcher' as const };
     // Three cases in one street (人民街街道 area), one dispatched then returned, one rejected.
@@ -144,8 +144,9 @@ describe('review API', () => {
     expect(lines[1]).toMatch(/^1,\d{9},[^,]+,3,0,2,0,0,,,,0,$/);
   });
 
-  it('reports coverage from fixes as they arrive, and the cells nobody visited', async () => {
-    t.fix(0, { time: Date.now(), lon: 114.0105, lat: 32.9505 });
+  it('reports coverage from fixes as they arrive (the live ingest hook), and the cells nobody visited', async () => {
+    const patrol = t.app.live.byPatrolId('P-DEMO-1')!;
+    t.app.live.report(patrol.index, { time: Date.now(), lon: 114.0105, lat: 32.9505, speed: 1, heading: 0 });
     const cov = (await get(`/api/v1/review/coverage?${win}`, 'leader')).json();
     expect(cov.visitedCells).toHaveLength(1);
     expect(cov.visited.reduce((a: number, b: number) => a + b, 0)).toBe(1);

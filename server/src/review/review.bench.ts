@@ -22,7 +22,6 @@ import { CoverageLedger } from './coverage.ts';
 import { SiteRisk, inspectionSitesFrom } from './site-risk.ts';
 import { ReviewService, type FilterQuery } from './review-service.ts';
 import { sqliteReviewRepo } from './sqlite-review-repo.ts';
-import { REOPENED_INDEX_SQL } from './review-repo.ts';
 
 const DAY = 86_400_000;
 const arg = (name: string) => { const i = process.argv.indexOf(`--${name}`); return i >= 0 ? process.argv[i + 1] : undefined; };
@@ -46,11 +45,10 @@ try {
     report.generation = g;
     console.log(`\ngenerated ${g.cases} cases, ${g.events} events in ${(g.ms.total / 1000).toFixed(1)} s`);
   }
+  // Opening migrates: migration 3 builds the partial index the rework marks load from.
+  const tm = performance.now();
   const db = openDatabase(join(dataDir, 'command-center.db'));
-  // What migration 3 adds to a real store.
-  const ti = performance.now();
-  db.exec(REOPENED_INDEX_SQL);
-  report.reopenedIndexMs = Math.round(performance.now() - ti);
+  report.openAndMigrateMs = Math.round(performance.now() - tm);
   const repo = sqliteReviewRepo(db);
   const layers = loadLayers(layersDir);
   const locator = new Locator(layers);

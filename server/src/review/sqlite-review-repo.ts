@@ -11,7 +11,7 @@ export function sqliteReviewRepo(db: Database.Database): ReviewRepo {
   // Rows as arrays: a million rows as objects with seventeen named properties cost three times as much.
   const cases = db.prepare<[], FactRow>(`SELECT id, state, category, item, unit, source, lon, lat, cell, community,
       street, district, patrol_id, created_at, closed_at, overdue, version FROM cases`).raw(true);
-  // Served by the partial index case_events_reopened (migration 3); without it this is a full scan.
+  // Served by the partial index case_events_reopened (migration 3).
   const reopened = db.prepare<[], { caseId: string }>(
     "SELECT DISTINCT case_id AS caseId FROM case_events WHERE action = 'verify_fail'");
   // Driving the join from patrols lets SQLite use positions(patrol_idx, t) once per patrol
