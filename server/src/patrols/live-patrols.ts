@@ -256,7 +256,9 @@ export class LivePatrols {
   /** Nearest patrols to a point that pass `accept`, by great-circle distance (geokdbush), with an ETA
    *  at their kind's speed. The k-d tree is rebuilt at most once per batch of position changes. */
   nearest(lon: number, lat: number, n: number, accept: (p: PatrolRecord, status: PatrolStatus) => boolean, now: number, maxKm = 50): NearbyPatrol[] {
-    if (this.kdStale) this.rebuildKd();
+    // The tree is refreshed once per tick (refreshIndex), off the query path; it is built here
+    // only when there is none yet. Distances below are from the live columns, not the tree.
+    if (!this.kd || this.kdIds.length === 0) this.rebuildKd();
     if (!this.kd) return [];
     const ids = around(this.kd, lon, lat, n, maxKm, (k) => {
       const i = this.kdIds[k]!;
@@ -268,6 +270,11 @@ export class LivePatrols {
       const d = haversineM(lon, lat, this.lon[i]!, this.lat[i]!);
       return { patrol: rec, distanceM: d, etaS: d / PATROL_KIND_INFO[rec.kind as PatrolKind].speedMps };
     });
+  }
+
+  /** Rebuilds the nearest-patrol tree if positions changed since it was built (once per tick). */
+  refreshIndex(): void {
+    if (this.kdStale) this.rebuildKd();
   }
 
   private rebuildKd(): void {

@@ -72,17 +72,23 @@ export default fp<{ tickMs: number; redisKeyPrefix: string }>(async (app, opts) 
     if (event.case.patrolId) io.to(rooms.patrol(event.case.patrolId)).emit('case:changed', event);
   });
 
-  const allPositionRooms = () => [...districtCodes, OUTSIDE_DISTRICT].map(rooms.positions);
+  const allPositionRooms = () => [rooms.allPositions, ...[...districtCodes, OUTSIDE_DISTRICT].map(rooms.positions)];
   app.live.onRegistered((rec) => {
     io.to(allPositionRooms()).emit('patrols:registered', [app.live.toPatrol(rec, Date.now())]);
   });
 
   const tick = setInterval(() => {
     const now = Date.now();
-    for (const [district, fixes] of app.live.collectChanges(now, OUTSIDE_DISTRICT)) {
-      const frame = encodeFrame(fixes, now);
-      app.metrics.frameBytes.observe(frame.length);
-      io.to(rooms.positions(district)).volatile.emit('patrols:frame', frame);
+    const changes = app.live.collectChanges(now, OUTSIDE_DISTRICT);
+    app.live.refreshIndex();
+    if (changes.size) {
+      const all = encodeFrame([...changes.values()].flat(), now);
+      app.metrics.frameBytes.observe(all.length);
+      io.to(rooms.allPositions).volatile.emit('patrols:frame', all);
+    }
+    // Displays of one district (or a few): reliable, since one socket may get several of these.
+    for (const [district, fixes] of changes) {
+      io.to(rooms.positions(district)).emit('patrols:frame', encodeFrame(fixes, now));
     }
     cluster?.shareTick();
   }, opts.tickMs);

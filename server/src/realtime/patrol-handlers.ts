@@ -32,8 +32,11 @@ export function patrolHandlers(d: PatrolHandlerDeps) {
       if (socket.data.user.role === 'patrol') throw new DomainError('forbidden', 'patrol accounts see their own tasks only');
       const { districts } = checkSubscription(sub ?? {});
       const wanted = districts?.length ? districts : all;
+      const everything = all.every((d) => wanted.includes(d));
       for (const room of socket.rooms) if (room.startsWith('positions:')) await socket.leave(room);
-      await socket.join(wanted.map(rooms.positions));
+      // A display gets exactly one frame per tick when it shows everything: several volatile frames
+      // written in the same tick would find the socket busy and all but the first would be dropped.
+      await socket.join(everything ? rooms.allPositions : wanted.map(rooms.positions));
       const t = now();
       const wantedSet = new Set(wanted);
       return {

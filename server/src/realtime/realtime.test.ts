@@ -49,6 +49,30 @@ describe('realtime', () => {
     await devices.close();
   });
 
+  it('gives a display of every district one frame per tick holding both districts\' moves', async () => {
+    const devices = buildDeviceListener(t.app.ingest);
+    const kfq = t.app.geo.layers.grid.features.find((f) => f.properties.district === '411771')!;
+    const [[lon, lat]] = (kfq.geometry.coordinates as number[][][])[0] as [[number, number]];
+    const wall = await net.connect(wallToken);
+    await emitAck<PatrolSnapshot>(wall, 'patrols:subscribe', {});
+    const frames: ArrayBuffer[] = [];
+    wall.on('patrols:frame', (f) => frames.push(f as ArrayBuffer));
+    const bothInOneFrame = () => {
+      const ids = t.app.live.all().filter((p) => p.deviceId.startsWith('both-')).map((p) => p.index);
+      return ids.length === 2 && frames.map((f) => decodeFrame(new Uint8Array(f))).some((fr) =>
+        ids.every((i) => Array.from(fr.columns.index.subarray(0, fr.count)).includes(i)));
+    };
+    // Two moves in the same tick (retried in case a pair straddles a tick boundary).
+    for (let k = 0; k < 5 && !bothInOneFrame(); k++) {
+      await devices.inject({ url: `/?id=both-1&lat=${32.982 + k * 1e-4}&lon=114.022` });
+      await devices.inject({ url: `/?id=both-2&lat=${lat + 0.0003 + k * 1e-4}&lon=${lon + 0.0003}` });
+      await new Promise((r) => setTimeout(r, 400));
+    }
+    expect(bothInOneFrame()).toBe(true);
+    wall.close();
+    await devices.close();
+  });
+
   it('refuses bad subscribe payloads with an error ack', async () => {
     const wall = await net.connect(wallToken);
     const res = await emitAck(wall, 'patrols:subscribe', { districts: ['DROP TABLE'] });

@@ -69,6 +69,8 @@ export interface SocketData {
 /** Room names: one per concern. */
 export const rooms = {
   positions: (district: string) => `positions:${district}`,
+  /** Displays that show every district: one frame per tick holding every change. */
+  allPositions: 'positions:all',
   cases: 'cases',
   patrol: (patrolId: string) => `patrol:${patrolId}`,
 } as const;
