@@ -1,6 +1,8 @@
 // A spatial index of polygons (districts, streets, communities or unit cells): Flatbush over their
-// bounding boxes narrows a lookup to a few candidates, then an exact point-in-polygon test decides.
+// bounding boxes — or, for many small areas, a uniform bucket grid — narrows a lookup to a few
+// candidates, then an exact point-in-polygon test decides.
 import Flatbush from 'flatbush';
+import { BucketGrid } from './bucket-grid.ts';
 import { bboxOf, pointInPolygon, polygonsOf, type PolygonRings } from './point-in-polygon.ts';
 
 export interface AreaFeature<P> {
@@ -13,19 +15,24 @@ export class AreaIndex<P> {
   private readonly polys: PolygonRings[][];
   /** True where the area is exactly its bounding box (most unit cells): no polygon test needed. */
   private readonly isBox: Uint8Array;
+  private readonly boxes: Float64Array;
+  private readonly buckets: BucketGrid | null;
   readonly items: readonly P[];
 
   constructor(features: readonly AreaFeature<P>[]) {
     this.items = features.map((f) => f.properties);
     this.polys = features.map((f) => polygonsOf(f.geometry));
     this.isBox = new Uint8Array(features.length);
+    this.boxes = new Float64Array(features.length * 4);
     this.index = features.length ? new Flatbush(features.length) : null;
     this.polys.forEach((polys, i) => {
       const [w, s, e, n] = bboxOf(polys);
       this.index!.add(w, s, e, n);
+      this.boxes.set([w, s, e, n], i * 4);
       this.isBox[i] = isAxisAlignedBox(polys) ? 1 : 0;
     });
     this.index?.finish();
+    this.buckets = features.length >= BUCKETS_FROM ? new BucketGrid(this.boxes, features.length) : null;
   }
 
   get size(): number {
@@ -34,6 +41,7 @@ export class AreaIndex<P> {
 
   /** Index of the area containing the point, or -1. */
   find(lon: number, lat: number): number {
+    if (this.buckets) return this.findInBuckets(lon, lat);
     if (!this.index) return -1;
     let found = -1;
     this.index.search(lon, lat, lon, lat, (i) => {
@@ -42,6 +50,20 @@ export class AreaIndex<P> {
       return false;
     });
     return found;
+  }
+
+  private findInBuckets(lon: number, lat: number): number {
+    const g = this.buckets!;
+    const bucket = g.bucketOf(lon, lat);
+    if (bucket < 0) return -1;
+    const b = this.boxes;
+    for (let k = g.offsets[bucket]!, end = g.offsets[bucket + 1]!; k < end; k++) {
+      const i = g.ids[k]!;
+      const o = i * 4;
+      if (lon < b[o]! || lon > b[o + 2]! || lat < b[o + 1]! || lat > b[o + 3]!) continue;
+      if (this.isBox[i] || this.polys[i]!.some((p) => pointInPolygon(lon, lat, p))) return i;
+    }
+    return -1;
   }
 
   get(lon: number, lat: number): P | null {
@@ -53,6 +75,10 @@ export class AreaIndex<P> {
     return bboxOf(this.polys[i]!);
   }
 }
+
+/** From this many areas on, lookups go through the bucket grid (unit cells); fewer, larger areas
+ *  (districts, streets, communities) stay on Flatbush, where a bucket grid would duplicate them. */
+const BUCKETS_FROM = 2000;
 
 function isAxisAlignedBox(polys: readonly PolygonRings[]): boolean {
   if (polys.length !== 1 || polys[0]!.length !== 1) return false;
