@@ -5,6 +5,8 @@
 // Screenshots of the desk (1920 and 3840 wide) and the phone are kept for people to look at.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { launchChromium } from '../support/browser.ts';
@@ -65,8 +67,13 @@ describe('dispatch flow: desk, phone and wall', () => {
   const mark = (step: string) => { timings[step] = Date.now() - t0; };
   const errors: string[] = [];
 
+  // The server serves a copy of the built client, so a rebuild in the work tree during the run
+  // cannot pull the assets from under the pages.
+  const dist = mkdtempSync(join(tmpdir(), 'cw-dist-'));
+
   beforeAll(async () => {
-    server = await startServer({ SIMULATE: '20', SIMULATE_CASES_PER_HOUR: '0', CLIENT_DIST: join(repoRoot, 'client', 'dist') });
+    cpSync(join(repoRoot, 'client', 'dist'), dist, { recursive: true });
+    server = await startServer({ SIMULATE: '20', SIMULATE_CASES_PER_HOUR: '0', CLIENT_DIST: dist });
     browser = await launchChromium();
     const deskContext = await browser.newContext({ viewport: { width: 1920, height: 1080 } });
     phoneContext = await browser.newContext({
@@ -87,6 +94,7 @@ describe('dispatch flow: desk, phone and wall', () => {
     console.log('[dispatch-flow] timings (ms since start):', JSON.stringify(timings));
     await browser?.close();
     await server?.stop();
+    rmSync(dist, { recursive: true, force: true });
   });
 
   /** The wall's ticker lines that mention the case. */

@@ -32,10 +32,15 @@ export function useCaseDetail(selectedId: Ref<string | null>) {
     }
   }
 
+  // Answers can come back out of order under load; only the latest request's answer is shown.
+  let eventsTicket = 0;
+  let recommendTicket = 0;
+
   async function loadEvents(id: string): Promise<void> {
+    const ticket = ++eventsTicket;
     try {
       const list = await caseApi.events(id);
-      if (selectedId.value === id) events.value = list;
+      if (ticket === eventsTicket && selectedId.value === id) events.value = list;
     } catch (err) {
       console.warn('[dispatch] case trail failed', err);
     }
@@ -44,13 +49,15 @@ export function useCaseDetail(selectedId: Ref<string | null>) {
   async function loadRecommendations(): Promise<void> {
     const c = current.value;
     if (!c || !DISPATCHABLE.has(c.state)) {
+      recommendTicket++;
       recommendations.value = [];
       return;
     }
     recommending.value = true;
+    const ticket = ++recommendTicket;
     try {
       const list = await caseApi.recommendations(c.id, 5);
-      if (current.value?.id === c.id) recommendations.value = list;
+      if (ticket === recommendTicket && current.value?.id === c.id) recommendations.value = list;
     } catch (err) {
       console.warn('[dispatch] recommendations failed', err);
     } finally {
