@@ -26,6 +26,8 @@ export interface ReviewProbes {
   shown(): { areas: number; heatPoints: number; replayPatrols: number };
   /** The replay clock's position (epoch ms), or null when nothing is loaded. */
   replayTime(): number | null;
+  /** The map question whose answer is drawn now, and whether a newer one is on its way. */
+  analysis(): { url: string | null; loading: boolean };
 }
 
 declare global {
@@ -47,7 +49,7 @@ export function recordStep(t: StepTiming): void {
   if (stepTimings.length > MAX_TIMINGS) stepTimings.shift();
 }
 
-export function installReviewHooks(map: MapLibreMap, read: Pick<ReviewProbes, 'shown' | 'replayTime'>): () => void {
+export function installReviewHooks(map: MapLibreMap, read: Pick<ReviewProbes, 'shown' | 'replayTime' | 'analysis'>): () => void {
   window.__cwReview = Object.freeze({
     map,
     exports: () => [...exportsMade],
