@@ -69,6 +69,10 @@ const tasks = {
     run(pnpm, ['--filter', '@cw/client', 'build']);
     run(pnpm, ['--filter', '@cw/tests', 'bench', ...extra]);
   },
+  'data:history'() {
+    install();
+    run(pnpm, ['--filter', '@cw/server', 'exec', 'tsx', 'src/history/cli.ts', ...extra]);
+  },
   'data:build'() {
     install();
     run(pnpm, ['--filter', '@cw/data', 'build', ...extra]);

@@ -12,6 +12,8 @@ export async function buildApp(opts: AppOptions, logger: boolean | object = { le
   const fastify = Fastify({
     logger,
     bodyLimit: 1024 * 1024,
+    // Loading a year of history into the review index can take longer than the 10 s default.
+    pluginTimeout: 120_000,
     // The JSON parser refuses __proto__ and constructor keys rather than letting them through.
     onProtoPoisoning: 'error',
     onConstructorPoisoning: 'error',

@@ -93,4 +93,7 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX case_events_reopened ON case_events(case_id) WHERE action = 'verify_fail';
   `,
+  `
+  CREATE INDEX cases_state ON cases(state);
+  `,
 ];
