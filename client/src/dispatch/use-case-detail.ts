@@ -105,5 +105,5 @@ export function useCaseDetail(selectedId: Ref<string | null>) {
   const timer = setInterval(() => void loadRecommendations(), RECOMMEND_REFRESH_MS);
   onBeforeUnmount(() => clearInterval(timer));
 
-  return { current, events, recommendations, recommending, refresh, accept: offer, loadRecommendations };
+  return { current, events, recommendations, recommending, refresh, accept: offer };
 }
