@@ -188,6 +188,20 @@ describe('Outbox', () => {
     expect(storage.rows.size).toBe(0);
   });
 
+  it('is not wedged by a storage write that fails mid-send: it tries again later', async () => {
+    const box = open(() => false);
+    await box.transition('AJ20260310-00001', { action: 'acknowledge' });
+    const put = vi.spyOn(storage, 'put').mockRejectedValueOnce(new Error('QuotaExceededError'));
+    const online = new Outbox({ storage, transport: server, username: 'patrol1', baseRetryMs: 1000 });
+    await online.kick();
+    expect(put).toHaveBeenCalled();
+    expect(server.applied).toEqual([]);
+    expect(online.retryAt).not.toBeNull();
+    await vi.advanceTimersByTimeAsync(1000);
+    await vi.waitFor(() => expect(online.pending).toEqual([]));
+    expect(server.applied.map((a) => a.action)).toEqual(['acknowledge']);
+  });
+
   it('tells permanent refusals from passing trouble', () => {
     expect(isPermanentFailure(new HttpError(409, 'x'))).toBe(true);
     expect(isPermanentFailure(new HttpError(400, 'x'))).toBe(true);

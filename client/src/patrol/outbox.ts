@@ -91,11 +91,15 @@ export class Outbox {
   retryAt: number | null = null;
 
   constructor(private readonly o: OutboxOptions) {
-    this.loaded = o.storage.load().then((stored) => {
-      this.items = stored;
-      this.nextId = Math.max(0, ...stored.map((i) => i.id)) + 1;
-      this.changed();
-    });
+    this.loaded = o.storage.load().then(
+      (stored) => {
+        this.items = stored;
+        this.nextId = Math.max(0, ...stored.map((i) => i.id)) + 1;
+        this.changed();
+      },
+      // Nothing to send from an unreadable store; new items will say so when they cannot be kept.
+      (err: unknown) => console.warn('[outbox] stored items could not be read', err),
+    );
   }
 
   /** Resolves once what storage held at start is loaded. */
@@ -178,7 +182,14 @@ export class Outbox {
         this.again = false;
         clearTimeout(this.retryTimer);
         this.retryAt = null;
-        const failed = await this.sendAll();
+        let failed: OutboxItem | null;
+        try {
+          failed = await this.sendAll();
+        } catch (err) {
+          // The storage itself failed (a full or closed database): try the head again later.
+          console.warn('[outbox] could not record progress', err);
+          failed = this.items.find((i) => i.status === 'queued') ?? null;
+        }
         // Checked and cleared in one synchronous step, so a kick() in between is never lost.
         if (this.stopped || !this.again) {
           if (failed && !this.stopped) this.scheduleRetry(failed.attempts);
