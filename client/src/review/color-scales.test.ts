@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { colorAt, cssGradient, divergingScale, fillColorExpression, niceCeil, sequentialScale } from './color-scales.ts';
+import { colorAt, cssGradient, divergingScale, fillColorExpression, niceCeil, robustTop, sequentialScale } from './color-scales.ts';
 
 const rgb = (hex: string) => [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16)) as [number, number, number];
 
@@ -29,6 +29,15 @@ describe('difference map colours (diverging)', () => {
   it('clamps beyond the ends', () => {
     expect(colorAt(scale, 1e6)).toBe(colorAt(scale, 50));
     expect(colorAt(scale, -1e6)).toBe(colorAt(scale, -50));
+  });
+});
+
+describe('robust scale tops', () => {
+  it('uses the maximum for few areas and a high quantile for many, flagging what lies beyond', () => {
+    expect(robustTop([3, 9, 1])).toEqual({ top: 9, overflow: false });
+    const cells = [...Array.from({ length: 99 }, (_, i) => (i % 10) + 1), 1000];
+    expect(robustTop(cells)).toEqual({ top: 10, overflow: true });
+    expect(robustTop([])).toEqual({ top: 0, overflow: false });
   });
 });
 

@@ -8,6 +8,25 @@ export interface ColorScale {
   kind: 'sequential' | 'diverging';
   /** Ascending values with their colours; between two stops the colour is interpolated. */
   stops: readonly Stop[];
+  /** Some values lie beyond the last stop (drawn in its colour; the legend says "or more"). */
+  overflow?: boolean;
+}
+
+/** Below this many areas the top of a scale is the largest value itself. */
+const ROBUST_MIN_AREAS = 50;
+
+/**
+ * The top of a scale that a few outliers cannot flatten: the q-quantile of the values when there are
+ * many (unit cells, communities), the maximum when there are few (streets, districts). A hot spot
+ * ten times any other cell would otherwise leave every other cell in the darkest colour.
+ */
+export function robustTop(values: Iterable<number>, q = 0.98): { top: number; overflow: boolean } {
+  const v = [...values].filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
+  if (v.length === 0) return { top: 0, overflow: false };
+  const max = v[v.length - 1]!;
+  if (v.length < ROBUST_MIN_AREAS) return { top: max, overflow: false };
+  const top = v[Math.min(v.length - 1, Math.ceil(q * v.length) - 1)]!;
+  return { top, overflow: max > niceCeil(top) };
 }
 
 /** Quiet to loud on a dark map: deep blue-green, yellow, orange, red. */

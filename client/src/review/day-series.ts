@@ -1,6 +1,7 @@
 // The /series reply indexed by day, so the time slider can show any day of the window — or the
 // running total up to it — without asking the server again. Built once per window (a counting
 // sort of the triples by day); a step of the slider reads one day's slice.
+import { robustTop } from './color-scales.ts';
 export interface SeriesData {
   firstDay: number;
   days: number;
@@ -27,6 +28,7 @@ export class DaySeries {
   /** The largest count one area has on one day, and the largest window total of one area. */
   readonly maxDaily: number;
   readonly maxTotal: number;
+  private readonly areaTotals: Map<number, number>;
 
   constructor(data: SeriesData) {
     this.firstDay = data.firstDay;
@@ -61,6 +63,7 @@ export class DaySeries {
     let maxTotal = 0;
     for (const v of totals.values()) if (v > maxTotal) maxTotal = v;
     this.maxTotal = maxTotal;
+    this.areaTotals = totals;
   }
 
   /** Epoch ms of the start (00:00 China time) of day d. */
@@ -94,6 +97,11 @@ export class DaySeries {
   /** The scale's top for a mode: one colour scale for the whole playback, so days compare. */
   maxFor(mode: SlideMode): number {
     return mode === 'day' ? this.maxDaily : this.maxTotal;
+  }
+
+  /** A scale top for the playback that a few hot spots cannot flatten (see robustTop). */
+  topFor(mode: SlideMode): { top: number; overflow: boolean } {
+    return mode === 'day' ? robustTop(this.counts, 0.99) : robustTop(this.areaTotals.values());
   }
 
   /** Cases on day d, and from day 0 through d. */

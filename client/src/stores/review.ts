@@ -11,7 +11,7 @@ import {
   type AreaLevel, type ComparePreset, type FilterKey, type Filters, type Metric, type TimeWindow, type WindowPreset,
 } from '../review/review-query.ts';
 import { DaySeries, type SlideMode } from '../review/day-series.ts';
-import { divergingScale, sequentialScale, type ColorScale } from '../review/color-scales.ts';
+import { divergingScale, robustTop, sequentialScale, type ColorScale } from '../review/color-scales.ts';
 import { Latest } from '../review/latest.ts';
 
 export type ReviewMode = 'heat' | 'choropleth' | 'compare';
@@ -194,16 +194,20 @@ export const useReviewStore = defineStore('review', () => {
       return [{ level: lv, values: a, scale }, { level: lv, values: b, scale }];
     }
     const frame = slideFrame.value;
-    if (frame) return [{ level: lv, values: frame, scale: sequentialScale(series.value!.maxFor(slideMode.value), { spacing: 'sqrt' }) }];
+    if (frame) {
+      const s = series.value!;
+      const { top, overflow } = s.topFor(slideMode.value);
+      return [{ level: lv, values: frame, scale: { ...sequentialScale(top, { spacing: 'sqrt' }), overflow } }];
+    }
     const r = choropleth.value;
     if (!r || r.level !== lv) return [];
     const m = r.metric as Metric;
     const raw = m === 'mean_handling' ? r.values.map((v) => (v === null ? null : v / HOUR_MS)) : r.values;
     const values = byCode(lv, r.ids, raw);
-    const top = Math.max(...values.values(), 0);
+    const { top, overflow } = robustTop(values.values());
     const scale = m === 'overdue_rate'
       ? sequentialScale(Math.min(1, top || 0.01))
-      : sequentialScale(top, { spacing: m === 'count' ? 'sqrt' : 'linear' });
+      : { ...sequentialScale(top, { spacing: m === 'count' ? 'sqrt' : 'linear' }), overflow };
     return [{ level: lv, values, scale }];
   });
 
