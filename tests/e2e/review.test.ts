@@ -139,10 +139,13 @@ describe('the leaders\' review', () => {
     const pdf = await page.pdf({ format: 'A4', printBackground: true, preferCSSPageSize: true });
     expect(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g)).toHaveLength(1);
 
-    // Back on the review, at 4K: the same layout, scaled.
+    // Back on the review, opened afresh on a 4K screen: the same layout, scaled.
     await page.getByTestId('report-back').click();
     await page.waitForURL(/\/review$/);
     await page.setViewportSize({ width: 3840, height: 2160 });
+    await page.reload();
+    await page.waitForFunction(() => (window.__cwReview?.shown().heatPoints ?? 0) > 50, null, { timeout: 30_000 });
+    await page.locator('[data-testid=mode] [data-value=choropleth]').click();
     await page.waitForFunction(() => (window.__cwReview?.shown().areas ?? 0) > 5, null, { timeout: 30_000 });
     await page.waitForTimeout(2500);
     const overflow = await page.evaluate(() => [document.documentElement.scrollWidth - innerWidth, document.documentElement.scrollHeight - innerHeight]);
