@@ -12,19 +12,11 @@ import { PATROL_KINDS, patrolStatusAt } from '@cw/shared/domain/patrol';
 import { CASE_CATEGORIES } from '@cw/shared/domain/taxonomy';
 import { fullGridLayersDir } from '../lib/full-grid.ts';
 import { median } from '../lib/stats.ts';
+import { mulberry32 } from '../../server/src/simulator/random.ts';
 import type { BenchContext } from '../lib/context.ts';
 import type { Measured } from '../lib/report.ts';
 
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const prng = mulberry32;
 
 /** Runs `body` repeatedly for at least `minMs` (whole batches); returns operations per second. */
 function ratePerSecond(minMs: number, batch: number, body: (from: number, count: number) => void): number {

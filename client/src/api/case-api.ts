@@ -1,20 +1,9 @@
 // Typed REST calls for working on cases: the dispatch console and the patrol phone.
-import type { Case, CaseCommand, CaseEvent, CaseList, NewCase } from '@cw/shared/schemas/cases';
+import type { Case, CaseCommand, CaseEvent, CaseList, NewCase, Recommendation } from '@cw/shared/schemas/cases';
 import type { CaseCategory } from '@cw/shared/domain/taxonomy';
 import { getBlob, getJson, postForm, postJson } from './http.ts';
 
-/** A patrol the server proposes for a case: nearest available, own-grid preferred. */
-export interface Recommendation {
-  patrolId: string;
-  name: string;
-  kind: string;
-  unit: string;
-  distanceM: number;
-  etaS: number;
-  /** Responsible for the case's street (本网格). */
-  responsible: boolean;
-  score: number;
-}
+export type { Recommendation };
 
 export type PhotoStage = 'before' | 'after';
 

@@ -2,19 +2,9 @@
 // category), preferring those responsible for the case's street. Ranked by ETA at their kind's
 // speed, with the responsible patrols' ETA discounted so a slightly farther own-grid patrol wins.
 import type { CaseCategory } from '@cw/shared/domain/taxonomy';
-import type { Case } from '@cw/shared/schemas/cases';
+import type { Case, Recommendation } from '@cw/shared/schemas/cases';
 import type { LivePatrols } from '../patrols/live-patrols.ts';
 
-export interface Recommendation {
-  patrolId: string;
-  name: string;
-  kind: string;
-  unit: string;
-  distanceM: number;
-  etaS: number;
-  responsible: boolean;
-  score: number;
-}
 
 export const RESPONSIBLE_DISCOUNT = 0.6;
 const CANDIDATES = 25;

@@ -1,5 +1,5 @@
 import Type from 'typebox';
-import { Case, CaseCommand, CaseEvent, CaseList, CaseQuery, CaseStats, NewCase } from '@cw/shared/schemas/cases';
+import { Case, CaseCommand, CaseEvent, CaseList, CaseQuery, CaseStats, NewCase, Recommendation } from '@cw/shared/schemas/cases';
 import { ErrorBody } from '@cw/shared/schemas/common';
 import { recommendPatrols } from '../cases/recommend.ts';
 import { DomainError } from '../domain-error.ts';
@@ -64,7 +64,11 @@ export default async function caseRoutes(app: App) {
 
   app.get('/api/v1/cases/:id/recommendations', {
     onRequest: [app.authenticate, app.requireRole('dispatcher', 'admin')],
-    schema: { params: CaseId, querystring: Type.Object({ n: Type.Optional(Type.Integer({ minimum: 1, maximum: 20 })) }) },
+    schema: {
+      params: CaseId,
+      querystring: Type.Object({ n: Type.Optional(Type.Integer({ minimum: 1, maximum: 20 })) }),
+      response: { 200: Type.Object({ recommendations: Type.Array(Recommendation) }) },
+    },
   }, async (req) => {
     const c = await app.cases.get(req.params.id);
     if (!c) throw new DomainError('not_found', `no case ${req.params.id}`);

@@ -158,3 +158,17 @@ export const CaseCommandMessage = Type.Object({
   command: CaseCommand,
 }, { additionalProperties: false });
 export type CaseCommandMessage = Type.Static<typeof CaseCommandMessage>;
+
+/** A patrol the server proposes for a case: nearest available, own-grid preferred. */
+export const Recommendation = Type.Object({
+  patrolId: Type.String(),
+  name: Type.String(),
+  kind: Type.String(),
+  unit: Type.String(),
+  distanceM: Type.Number(),
+  etaS: Type.Number(),
+  /** Responsible for the case's street (本网格). */
+  responsible: Type.Boolean(),
+  score: Type.Number(),
+});
+export type Recommendation = Type.Static<typeof Recommendation>;
