@@ -4,7 +4,7 @@ export default defineProject({
   test: {
     name: 'e2e',
     include: ['e2e/**/*.test.ts', 'integration/**/*.test.ts'],
-    testTimeout: 120000,
+    testTimeout: 180000,
     hookTimeout: 120000,
     fileParallelism: false,
   },

@@ -107,10 +107,10 @@ describe('dispatch flow: desk, phone and wall', () => {
       signIn(phone, `${server.url}/patrol`, 'patrol1', /\/patrol/),
       signIn(wall, `${server.url}/wall`, 'wall', /\/wall/),
     ]);
-    await wall.waitForFunction(() => window.__cw?.lastSeq() != null, null, { timeout: 30_000 });
+    await wall.waitForFunction(() => window.__cw?.lastSeq() != null, null, { timeout: 90_000 });
     // The phone shares its position, so the command center knows where patrol1 is.
-    await expect.poll(() => phone.getByTestId('geo-status').innerText(), { timeout: 20_000 }).toMatch(/前已上报/);
-    await desk.waitForFunction(() => !!window.__cwConsole?.map.loaded(), null, { timeout: 30_000 });
+    await expect.poll(() => phone.getByTestId('geo-status').innerText(), { timeout: 40_000 }).toMatch(/前已上报/);
+    await desk.waitForFunction(() => !!window.__cwConsole?.map.loaded(), null, { timeout: 90_000 });
     mark('signed in, phone sharing');
 
     // 1. The duty officer places a problem on the map.
@@ -129,33 +129,33 @@ describe('dispatch flow: desk, phone and wall', () => {
     mark('placed on the map');
     await desk.getByTestId('new-submit').click();
     const detail = desk.getByTestId('case-detail');
-    await expect.poll(() => detail.getAttribute('data-state'), { timeout: 10_000 }).toBe('reported');
+    await expect.poll(() => detail.getAttribute('data-state'), { timeout: 20_000 }).toBe('reported');
     const caseId = (await detail.getAttribute('data-case'))!;
     const code = caseId;
     expect(code).toMatch(/^AJ\d{8}-\d{5}$/);
-    await expect.poll(() => wallLines(code), { timeout: 10_000 }).toEqual([expect.stringContaining('新上报')]);
+    await expect.poll(() => wallLines(code), { timeout: 20_000 }).toEqual([expect.stringContaining('新上报')]);
     mark('created, on the wall');
 
     // 2. Dispatched to the demo patrol standing next to it (picked in the recommendation list).
     const rec = desk.locator('[data-testid=recommendation][data-patrol="P-DEMO-1"]');
-    await expect.poll(() => rec.count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => rec.count(), { timeout: 40_000 }).toBe(1);
     const firstRecommended = await desk.getByTestId('recommendation').first().getAttribute('data-patrol');
     await rec.getByTestId('dispatch-button').click();
-    await expect.poll(() => detail.getAttribute('data-state'), { timeout: 10_000 }).toBe('dispatched');
-    await expect.poll(() => wallLines(code), { timeout: 10_000 }).toContainEqual(expect.stringContaining('派遣'));
+    await expect.poll(() => detail.getAttribute('data-state'), { timeout: 20_000 }).toBe('dispatched');
+    await expect.poll(() => wallLines(code), { timeout: 20_000 }).toContainEqual(expect.stringContaining('派遣'));
     mark('dispatched');
 
     // 3. The phone gets the task live and acknowledges it; the desk sees it at once.
     const task = phone.locator(`[data-testid=task-item][data-case="${caseId}"]`);
-    await task.waitFor({ timeout: 10_000 });
+    await task.waitFor({ timeout: 20_000 });
     await task.click();
     await phone.getByTestId('navigate').click();
     await expect.poll(() => phone.getByTestId('way').innerText()).toMatch(/米/);
     await phone.getByTestId('acknowledge').click();
-    await expect.poll(() => phone.getByTestId('task-state').innerText(), { timeout: 10_000 }).toBe('处置');
-    await expect.poll(() => detail.getAttribute('data-state'), { timeout: 10_000 }).toBe('in_progress');
-    await expect.poll(() => desk.getByTestId('notice').innerText(), { timeout: 5_000 }).toContain('已签收');
-    await expect.poll(() => wallLines(code), { timeout: 10_000 }).toContainEqual(expect.stringContaining('处置'));
+    await expect.poll(() => phone.getByTestId('task-state').innerText(), { timeout: 20_000 }).toBe('处置');
+    await expect.poll(() => detail.getAttribute('data-state'), { timeout: 20_000 }).toBe('in_progress');
+    await expect.poll(() => desk.getByTestId('notice').innerText(), { timeout: 15_000 }).toContain('已签收');
+    await expect.poll(() => wallLines(code), { timeout: 20_000 }).toContainEqual(expect.stringContaining('处置'));
     mark('acknowledged');
 
     // 4. Offline: the fix is reported with a photo while the phone has no network; it waits in the
@@ -170,25 +170,25 @@ describe('dispatch flow: desk, phone and wall', () => {
     expect(await detail.getAttribute('data-state')).toBe('in_progress');
     await phone.screenshot({ path: join(shots, 'patrol-390-offline.png') });
     await phoneContext.setOffline(false);
-    await expect.poll(() => detail.getAttribute('data-state'), { timeout: 20_000 }).toBe('feedback');
-    await expect.poll(() => phone.getByTestId('outbox-item').count(), { timeout: 10_000 }).toBe(0);
+    await expect.poll(() => detail.getAttribute('data-state'), { timeout: 40_000 }).toBe('feedback');
+    await expect.poll(() => phone.getByTestId('outbox-item').count(), { timeout: 20_000 }).toBe(0);
     const token = await login(server.url, 'dispatcher');
     const events = (await (await fetch(`${server.url}/api/v1/cases/${caseId}/events`, { headers: { authorization: `Bearer ${token}` } })).json()) as
       { action: string | null; type: string; note: string | null }[];
     expect(events.filter((e) => e.action === 'report_done')).toHaveLength(1);
     expect(events.filter((e) => e.type === 'photo' && e.note?.startsWith('after:'))).toHaveLength(1);
-    await expect.poll(() => desk.locator('[data-testid=case-photos] [data-stage=after]').count(), { timeout: 10_000 }).toBe(1);
-    await expect.poll(() => wallLines(code), { timeout: 10_000 }).toContainEqual(expect.stringContaining('反馈'));
+    await expect.poll(() => desk.locator('[data-testid=case-photos] [data-stage=after]').count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(() => wallLines(code), { timeout: 20_000 }).toContainEqual(expect.stringContaining('反馈'));
     mark('reported done offline, sent once online');
 
     // 5. The duty officer verifies and closes.
     await desk.locator('[data-action=verify_pass]').click();
-    await expect.poll(() => detail.getAttribute('data-state'), { timeout: 10_000 }).toBe('verified');
+    await expect.poll(() => detail.getAttribute('data-state'), { timeout: 20_000 }).toBe('verified');
     await desk.locator('[data-action=close]').click();
-    await expect.poll(() => detail.getAttribute('data-state'), { timeout: 10_000 }).toBe('closed');
-    await expect.poll(() => wallLines(code), { timeout: 10_000 }).toContainEqual(expect.stringContaining('结案'));
-    await expect.poll(() => phone.locator(`[data-testid=task-item][data-case="${caseId}"]`).count(), { timeout: 10_000 }).toBe(0);
-    await expect.poll(() => desk.getByTestId('case-timeline').innerText(), { timeout: 10_000 }).toContain('结案');
+    await expect.poll(() => detail.getAttribute('data-state'), { timeout: 20_000 }).toBe('closed');
+    await expect.poll(() => wallLines(code), { timeout: 20_000 }).toContainEqual(expect.stringContaining('结案'));
+    await expect.poll(() => phone.locator(`[data-testid=task-item][data-case="${caseId}"]`).count(), { timeout: 20_000 }).toBe(0);
+    await expect.poll(() => desk.getByTestId('case-timeline').innerText(), { timeout: 20_000 }).toContain('结案');
     const trail = await desk.getByTestId('case-timeline').innerText();
     for (const step of ['上报', '派遣', '签收', '处置反馈', '核查通过']) expect(trail).toContain(step);
     mark('verified and closed');
@@ -228,7 +228,7 @@ describe('dispatch flow: desk, phone and wall', () => {
     await desk.keyboard.press('Enter');
     await expect.poll(() => desk.getByTestId('case-detail').getAttribute('data-case')).toBe(top);
     await desk.locator(`[data-testid=queue-row][data-case="${shown.id}"]`).click();
-    await expect.poll(() => desk.getByTestId('recommendation').count(), { timeout: 15_000 }).toBeGreaterThan(0);
+    await expect.poll(() => desk.getByTestId('recommendation').count(), { timeout: 30_000 }).toBeGreaterThan(0);
     await desk.waitForTimeout(1200);
     mark('desk ready for pictures');
     await desk.screenshot({ path: join(shots, 'dispatch-1920.png') });
@@ -242,12 +242,12 @@ describe('dispatch flow: desk, phone and wall', () => {
 
     // d sends the opened case to its first recommended patrol.
     await desk.keyboard.press('d');
-    await expect.poll(() => desk.getByTestId('case-detail').getAttribute('data-state'), { timeout: 10_000 }).toBe('dispatched');
+    await expect.poll(() => desk.getByTestId('case-detail').getAttribute('data-state'), { timeout: 20_000 }).toBe('dispatched');
 
     await phoneContext.setGeolocation({ latitude: 32.9809, longitude: 114.0219 });
     await phone.getByTestId('tab-tasks').click();
     const task = phone.locator(`[data-testid=task-item][data-case="${phoneTask.id}"]`);
-    await task.waitFor({ timeout: 10_000 });
+    await task.waitFor({ timeout: 20_000 });
     await task.click();
     await phone.getByTestId('navigate').click();
     await phone.waitForTimeout(1500);
