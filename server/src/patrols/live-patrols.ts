@@ -258,7 +258,7 @@ export class LivePatrols {
   nearest(lon: number, lat: number, n: number, accept: (p: PatrolRecord, status: PatrolStatus) => boolean, now: number, maxKm = 50): NearbyPatrol[] {
     // The tree is refreshed once per tick (refreshIndex), off the query path; it is built here
     // only when there is none yet. Distances below are from the live columns, not the tree.
-    if (!this.kd || this.kdIds.length === 0) this.rebuildKd();
+    if (!this.kd) this.rebuildKd();
     if (!this.kd) return [];
     const ids = around(this.kd, lon, lat, n, maxKm, (k) => {
       const i = this.kdIds[k]!;

@@ -1,18 +1,8 @@
 import type Database from 'better-sqlite3';
-import type { PatrolKind } from '@cw/shared/domain/patrol';
 import type { PatrolRecord, PatrolsRepo, PositionRow, PositionsRepo } from '../types.ts';
+import { toPatrol, toPos, type PatrolRow, type PosRow } from '../row-mappers.ts';
 import { translateUnique } from './unique-violation.ts';
 
-interface PatrolRow { id: string; idx: number; device_id: string; name: string; kind: string; unit: string; home_street: string | null; created_at: number }
-interface PosRow { patrol_idx: number; t: number; lon: number; lat: number; speed: number; heading: number }
-
-const toPatrol = (r: PatrolRow): PatrolRecord => ({
-  id: r.id, index: r.idx, deviceId: r.device_id, name: r.name, kind: r.kind as PatrolKind,
-  unit: r.unit, homeStreet: r.home_street, createdAt: r.created_at,
-});
-const toPos = (r: PosRow): PositionRow => ({
-  patrolIndex: r.patrol_idx, time: r.t, lon: r.lon, lat: r.lat, speed: r.speed, heading: r.heading,
-});
 
 export function sqlitePatrols(db: Database.Database): PatrolsRepo {
   const list = db.prepare<[], PatrolRow>('SELECT * FROM patrols ORDER BY idx');
