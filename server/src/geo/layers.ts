@@ -42,20 +42,36 @@ export interface LoadedLayers {
 export class LayersError extends Error {}
 
 export function loadLayers(dir: string): LoadedLayers {
-  const files = new Map<LayerName, LayerFile>();
-  const parsed = new Map<LayerName, FeatureCollection>();
+  const buffers = new Map<LayerName, Buffer>();
   for (const name of LAYER_NAMES) {
     const path = join(dir, `${name}.geojson`);
     if (!existsSync(path)) {
       if (REQUIRED.has(name)) throw new LayersError(`layer ${name} is missing: expected ${path} (run the data build)`);
+      continue;
+    }
+    buffers.set(name, readFileSync(path));
+  }
+  return layersFromBuffers(buffers, (name) => join(dir, `${name}.geojson`));
+}
+
+/**
+ * The layers from their GeoJSON bytes (from files, or from an imported version in the store). A
+ * missing optional layer is an empty collection; a missing required one or a non-collection throws.
+ */
+export function layersFromBuffers(buffers: ReadonlyMap<LayerName, Buffer>, label: (name: LayerName) => string = (n) => n): LoadedLayers {
+  const files = new Map<LayerName, LayerFile>();
+  const parsed = new Map<LayerName, FeatureCollection>();
+  for (const name of LAYER_NAMES) {
+    const raw = buffers.get(name);
+    if (!raw) {
+      if (REQUIRED.has(name)) throw new LayersError(`layer ${name} is missing: expected ${label(name)}`);
       const empty = Buffer.from('{"type":"FeatureCollection","features":[]}');
       files.set(name, { raw: empty, etag: `"${name}-empty"` });
       parsed.set(name, { type: 'FeatureCollection', features: [] });
       continue;
     }
-    const raw = readFileSync(path);
     const fc = JSON.parse(raw.toString('utf8')) as FeatureCollection;
-    if (fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) throw new LayersError(`${path} is not a FeatureCollection`);
+    if (fc.type !== 'FeatureCollection' || !Array.isArray(fc.features)) throw new LayersError(`${label(name)} is not a FeatureCollection`);
     files.set(name, { raw, etag: `"${name}-${raw.length}-${fnv1a(raw)}"` });
     parsed.set(name, fc);
   }
