@@ -1,7 +1,8 @@
 // The benchmark suite (`npm run bench`): each benchmark runs the project's real code and, in the same
 // run, a naive baseline doing the same work; prints the table and writes bench/results/latest.json
 // and latest.md. Options: --only=<id,…> (ids below), --quick (fewer, shorter runs), --profile
-// (the real server writes V8 CPU profiles, bench/results/server-<pid>.tmp.cpuprofile, git-ignored).
+// (the real server writes V8 CPU profiles, bench/results/server-<pid>.tmp.cpuprofile, git-ignored),
+// --soak-minutes=N (the soak's length; it runs only when named in --only).
 import { mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -14,12 +15,15 @@ import { fanoutBenchmark, ingestBenchmark, wireBenchmark } from './ingest/ingest
 import { spatialBenchmark } from './spatial/spatial-bench.ts';
 import { startupBenchmark } from './startup/cold-start.ts';
 import { displayBenchmark } from './display/display-bench.ts';
+import { soakBenchmark, soakBudgetMs } from './soak/soak-bench.ts';
 
 interface Benchmark {
   id: string;
   title: string;
   /** Upper bound on its wall time; the suite stays within ~10 minutes. */
-  budgetMs: number;
+  budgetMs: number | ((ctx: BenchContext) => number);
+  /** Runs only when named in --only (it takes longer than the whole suite). */
+  onDemand?: boolean;
   run?: (ctx: BenchContext) => Promise<Measured[]>;
   /** Why it does not run yet (it is listed, with the reason, instead of measured). */
   skip?: { reason: string; metric: Omit<Measured, 'value' | 'better'> & { better: Measured['better'] } };
@@ -42,6 +46,10 @@ const BENCHMARKS: Benchmark[] = [
   },
   { id: 'startup', title: '6. Cold start: server boot, wall first render', budgetMs: 300_000, run: startupBenchmark },
   { id: 'display', title: '3. Display: main thread per position batch (headless Chromium, software GL)', budgetMs: 180_000, run: displayBenchmark },
+  {
+    id: 'soak', title: '6. Load and soak: 10k patrols at 1 Hz, 200 displays, a case a second', onDemand: true,
+    budgetMs: (ctx) => soakBudgetMs(ctx.soakMinutes), run: soakBenchmark,
+  },
 ];
 
 const resultsDir = join(fileURLToPath(new URL('.', import.meta.url)), 'results');
@@ -51,6 +59,12 @@ async function main(): Promise<number> {
   const only = args.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
   const quick = args.includes('--quick');
   const profile = args.includes('--profile');
+  const soakArg = args.find((a) => a.startsWith('--soak-minutes='))?.slice('--soak-minutes='.length);
+  const soakMinutes = soakArg === undefined ? (quick ? 1 : 10) : Number(soakArg);
+  if (!(soakMinutes > 0 && soakMinutes <= 24 * 60)) {
+    console.error(`--soak-minutes must be a number of minutes in (0, 1440], got "${soakArg}"`);
+    return 2;
+  }
   const unknown = only?.filter((id) => !BENCHMARKS.some((b) => b.id === id)) ?? [];
   if (unknown.length) {
     console.error(`unknown benchmark(s) ${unknown.join(', ')}; ids: ${BENCHMARKS.map((b) => b.id).join(', ')}`);
@@ -75,13 +89,13 @@ async function main(): Promise<number> {
   const date = new Date().toISOString();
   const loadAtStart = loadavg()[0]!;
   const host = machine();
-  const ctx: BenchContext = { teardown, log: (m) => console.log(m), quick, serverEnv };
+  const ctx: BenchContext = { teardown, log: (m) => console.log(m), quick, serverEnv, soakMinutes };
   const records: ResultRecord[] = [];
   const ran: string[] = [];
   let failed = 0;
   const started = performance.now();
   for (const b of BENCHMARKS) {
-    if (only && !only.includes(b.id)) continue;
+    if (only ? !only.includes(b.id) : b.onDemand) continue;
     ran.push(b.id);
     if (!b.run) {
       console.log(`\n${b.title}: skipped — ${b.skip!.reason}`);
@@ -91,7 +105,7 @@ async function main(): Promise<number> {
     console.log(`\n${b.title}`);
     const t0 = performance.now();
     try {
-      const measured = await withTimeout(b.run(ctx), b.budgetMs, b.id);
+      const measured = await withTimeout(b.run(ctx), typeof b.budgetMs === 'number' ? b.budgetMs : b.budgetMs(ctx), b.id);
       records.push(...measured.map((m) => toRecord(m, host, date)));
     } catch (err) {
       failed++;

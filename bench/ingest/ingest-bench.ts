@@ -15,13 +15,13 @@ import {
 import type { DisplayWorkerData } from './display-worker.ts';
 import { registeredDataDir } from './device-fixture.ts';
 
-type Kind = 'project' | 'baseline';
+export type Kind = 'project' | 'baseline';
 const KINDS: readonly Kind[] = ['project', 'baseline'];
 
 /** Devices in every scenario: the 10k patrols of the targets. */
-const DEVICES = 10_000;
+export const DEVICES = 10_000;
 
-interface System {
+export interface System {
   kind: Kind;
   server: RunningServer;
   shared: SharedState;
@@ -29,15 +29,15 @@ interface System {
   displayToken: string | null;
 }
 
-interface Displays {
+export interface Displays {
   driver: WorkerDriver<DisplayCommand, DisplayReply>;
   close(): Promise<void>;
 }
 
-async function startSystem(ctx: BenchContext, kind: Kind, env: Record<string, string> = {}): Promise<System> {
+export async function startSystem(ctx: BenchContext, kind: Kind, env: Record<string, string> = {}): Promise<System> {
   const server = kind === 'project'
     ? await startProject(ctx.teardown, { ...ctx.serverEnv, ...env }, await registeredDataDir(ctx, DEVICES))
-    : await startBaseline(ctx.teardown);
+    : await startBaseline(ctx.teardown, env);
   const tokens = kind === 'project' ? await projectTokens(server.url) : null;
   const endpoint: Endpoint = { url: server.url, deviceUrl: server.deviceUrl, token: tokens?.admin ?? null };
   const shared = createSharedState(DEVICES);
@@ -50,7 +50,7 @@ async function startSystem(ctx: BenchContext, kind: Kind, env: Record<string, st
   return { kind, server, shared, load, displayToken: tokens?.display ?? null };
 }
 
-async function startDisplays(ctx: BenchContext, sys: System, clients: number, probes: number): Promise<Displays> {
+export async function startDisplays(ctx: BenchContext, sys: System, clients: number, probes: number): Promise<Displays> {
   const data: DisplayWorkerData = { kind: sys.kind, url: sys.server.url, token: sys.displayToken, clients, probes, shared: sys.shared };
   const worker = startTsWorker(new URL('./display-worker.ts', import.meta.url), data);
   const end = ctx.teardown.add('display clients', () => worker.terminate());
@@ -66,7 +66,7 @@ async function startDisplays(ctx: BenchContext, sys: System, clients: number, pr
   };
 }
 
-function counter(buf: SharedArrayBuffer, i: number): number {
+export function counter(buf: SharedArrayBuffer, i: number): number {
   return new Float64Array(buf)[i]!;
 }
 

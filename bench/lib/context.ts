@@ -8,4 +8,6 @@ export interface BenchContext {
   quick: boolean;
   /** Extra environment for the real server (e.g. NODE_OPTIONS=--cpu-prof when profiling). */
   serverEnv: Record<string, string>;
+  /** Length of the soak benchmark (--soak-minutes, default 10; 1 with --quick). */
+  soakMinutes: number;
 }
