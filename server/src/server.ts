@@ -15,7 +15,7 @@ async function main() {
     throw err;
   }
   const app = await buildApp({ config });
-  const devices = buildDeviceListener(app.ingest);
+  const devices = buildDeviceListener(app.ingest, (err) => app.log.error({ err }, 'device listener'));
   await app.listen({ port: config.port, host: config.host });
   await devices.listen({ port: config.osmandPort, host: config.host });
   app.log.info(`device listener (OsmAnd/Traccar Client) on ${config.host}:${config.osmandPort}`);

@@ -9,6 +9,7 @@
 // external references, NaN and 1e308 coordinates, NUL in attribute names). The test runs every entry
 // point in this list and asserts a 4xx for each input and an untouched store.
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+import type { DeviceListener } from '../ingest/device-listener.ts';
 import type { Socket } from 'socket.io-client';
 import type { SeededRandom } from './seeded-random.ts';
 import { ABSURD_NUMBERS, BAD_UTF8, INJECTION, NOT_NUMBERS, WITH_NUL, WRONG_SHAPES, longText, nested } from './hostile-values.ts';
@@ -16,7 +17,7 @@ import { hostileBody, hostileQuery, type BodySpec, type HostileBody, type QueryS
 
 export interface FuzzContext {
   app: FastifyInstance;
-  devices: FastifyInstance;
+  devices: DeviceListener;
   tokens: { admin: string; dispatcher: string; patrol: string };
   /** Cases and patrols that exist, so ids are well-formed and reach the handlers. */
   caseIds: readonly string[];

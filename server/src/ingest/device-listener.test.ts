@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { FastifyInstance } from 'fastify';
 import { buildTestApp, type TestApp } from '../test/build-test-app.ts';
-import { buildDeviceListener } from './device-listener.ts';
+import { buildDeviceListener, type DeviceListener } from './device-listener.ts';
 
 describe('device listener (OsmAnd / Traccar Client)', () => {
   let t: TestApp;
-  let devices: FastifyInstance;
+  let devices: DeviceListener;
   let token: string;
   beforeAll(async () => {
     t = await buildTestApp();
@@ -67,5 +66,45 @@ describe('device listener without registration', () => {
     expect(res.body).toContain('unknown device stranger');
     await devices.close();
     await t.close();
+  });
+});
+
+describe('device listener on a real socket', () => {
+  let t: TestApp;
+  let devices: DeviceListener;
+  let url: string;
+  beforeAll(async () => {
+    t = await buildTestApp();
+    devices = buildDeviceListener(t.app.ingest);
+    await devices.listen({ port: 0, host: '127.0.0.1' });
+    url = `http://127.0.0.1:${(devices.server.address() as import('node:net').AddressInfo).port}`;
+  });
+  afterAll(async () => { await devices.close(); await t.close(); });
+
+  it('answers GET, form POST and JSON POST over HTTP/1.1 keep-alive', async () => {
+    expect((await fetch(`${url}/?id=sock-1&lat=32.98&lon=114.02`)).status).toBe(200);
+    const form = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: 'id=sock-1&lat=32.981&lon=114.021' });
+    expect([form.status, await form.text()]).toEqual([200, 'OK']);
+    const json = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ device_id: 'sock-1', location: { coords: { latitude: 32.982, longitude: 114.022 } } }) });
+    expect(json.status).toBe(200);
+    const p = t.app.live.byDeviceId('sock-1')!;
+    expect(t.app.live.toPatrol(p, Date.now()).position).toMatchObject({ lat: 32.982, lon: 114.022 });
+  });
+
+  it('refuses a body over 64 KiB with 413, streamed or announced, and keeps serving', async () => {
+    const big = `id=sock-2&lat=32.98&lon=114.02&pad=${'x'.repeat(70_000)}`;
+    const announced = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: big });
+    expect(announced.status).toBe(413);
+    const stream = new ReadableStream({ start(c) { c.enqueue(new TextEncoder().encode(big)); c.close(); } });
+    const chunked = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, body: stream, duplex: 'half' } as RequestInit);
+    expect(chunked.status).toBe(413);
+    expect(t.app.live.byDeviceId('sock-2')).toBeNull();
+    expect((await fetch(`${url}/?id=sock-3&lat=32.98&lon=114.02`)).status).toBe(200);
+  });
+
+  it('answers other paths with 404 and other methods with 405', async () => {
+    expect((await fetch(`${url}/api/v1/patrols`)).status).toBe(404);
+    expect((await fetch(`${url}/?id=sock-4&lat=32.98&lon=114.02`, { method: 'PUT' })).status).toBe(405);
+    expect(t.app.live.byDeviceId('sock-4')).toBeNull();
   });
 });
