@@ -29,6 +29,10 @@ async function createCase(node: ServerProcess, token: string, k: number): Promis
   return JSON.parse(body) as { id: string };
 }
 
+/** A real 16×16 JPEG (sharp decodes it for the thumbnail). */
+const PHOTO_JPEG_BASE64 =
+  '/9j/2wBDAAYEBQYFBAYGBQYHBwYIChAKCgkJChQODwwQFxQYGBcUFhYaHSUfGhsjHBYWICwgIyYnKSopGR8tMC0oMCUoKSj/2wBDAQcHBwoIChMKChMoGhYaKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCgoKCj/wAARCAAQABADASIAAhEBAxEB/8QAFQABAQAAAAAAAAAAAAAAAAAAAAH/xAAUEAEAAAAAAAAAAAAAAAAAAAAA/8QAFQEBAQAAAAAAAAAAAAAAAAAABQb/xAAUEQEAAAAAAAAAAAAAAAAAAAAA/9oADAMBAAIRAxEAPwCAD0C//9k=';
+
 const seqs = (events: readonly CaseEvent[]) => events.map((e) => e.seq);
 const range = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, k) => from + k);
 
@@ -102,6 +106,40 @@ describe.skipIf(!available)('two nodes behind a load balancer', () => {
     }
     const list = await fetch(`${b.url}/api/v1/cases?limit=50`, { headers: { authorization: `Bearer ${tokenB}` } });
     expect(((await list.json()) as { lastSeq: number; total: number })).toMatchObject({ lastSeq: 12, total: 12 });
+  });
+
+  it('serves a photo uploaded to one node from the other, and accepts there an Open311 key issued on the first', async () => {
+    const before = onB.events.length;
+    const { id } = await createCase(a, token, 50);
+    const jpeg = Buffer.from(PHOTO_JPEG_BASE64, 'base64');
+    const form = new FormData();
+    form.append('photo', new Blob([jpeg], { type: 'image/jpeg' }), 'before.jpg');
+    const up = await fetch(`${a.url}/api/v1/cases/${id}/photos?stage=before`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+    const uploaded = await up.text();
+    expect(up.status, uploaded).toBe(201);
+    const photoId = (JSON.parse(uploaded) as { photos: { id: string }[] }).photos[0]!.id;
+    const tokenB = await login(b.url, 'dispatcher');
+    const original = await fetch(`${b.url}/api/v1/photos/${photoId}`, { headers: { authorization: `Bearer ${tokenB}` } });
+    expect(original.status).toBe(200);
+    expect(Buffer.from(await original.arrayBuffer()).equals(jpeg)).toBe(true);
+    const thumb = await fetch(`${b.url}/api/v1/photos/${photoId}/thumb`, { headers: { authorization: `Bearer ${tokenB}` } });
+    expect([thumb.status, thumb.headers.get('content-type')]).toEqual([200, 'image/webp']);
+
+    const admin = await login(a.url, 'admin');
+    const issued = await fetch(`${a.url}/api/v1/admin/open311-keys`, {
+      method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${admin}` }, body: JSON.stringify({ label: `hotline-${prefix}` }),
+    });
+    expect(issued.status).toBe(201);
+    const { key } = (await issued.json()) as { key: string };
+    const posted = await fetch(`${b.url}/open311/v2/requests.json`, {
+      method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      body: `api_key=${encodeURIComponent(key)}&service_code=street_dirty&lat=32.981&long=114.021&description=two-node%20hotline`,
+    });
+    const created = await posted.text();
+    expect(posted.status, created).toBe(200);
+    expect(created).toMatch(/"service_request_id":"AJ\d{8}-\d{5}"/);
+    // Created, photo attached, Open311 request: three events, on both nodes' displays.
+    for (const d of [onA, onB]) await expect.poll(() => d.events.length, { timeout: 5000 }).toBe(before + 3);
   });
 
   it('after SIGKILL of a node its displays reconnect to the other and miss no case event', async () => {

@@ -7,6 +7,7 @@ import type { Case, CaseEvent, CasePhoto } from '@cw/shared/schemas/cases';
 import { DomainError } from '../domain-error.ts';
 import { PhotoStore, type PhotoStoreDeps } from './photo-store.ts';
 import { sqlitePhotosRepo } from './sqlite-photo-repo.ts';
+import { fileBlobStore } from './blob-store.ts';
 import type { PhotosRepo } from './photo-repo.ts';
 import { UnsupportedMediaTypeError } from './image-type.ts';
 import { renderPlaceholderPng } from './placeholder-png.ts';
@@ -58,7 +59,7 @@ describe('PhotoStore', () => {
     cases = new FakeCases();
     cases.cases.set('AJ20261201-00001', makeCase('AJ20261201-00001'));
     now = NOW;
-    const deps: PhotoStoreDeps = { root, repo, cases, maxBytes: 1024 * 1024, log: { warn: (o: unknown) => void warnings.push(o) } as PhotoStoreDeps['log'], now: () => now };
+    const deps: PhotoStoreDeps = { blobs: fileBlobStore(root), repo, cases, maxBytes: 1024 * 1024, log: { warn: (o: unknown) => void warnings.push(o) } as PhotoStoreDeps['log'], now: () => now };
     store = new PhotoStore(deps);
   });
   afterEach(async () => { await repo.close(); rmSync(root, { recursive: true, force: true }); });
@@ -70,9 +71,10 @@ describe('PhotoStore', () => {
     expect(updated.photos).toEqual([photo]);
     const record = (await repo.get(photo.id))!;
     expect(record).toMatchObject({ caseId: 'AJ20261201-00001', mime: 'image/jpeg', path: `2026/12/${photo.id}.jpg`, bytes: jpeg.length, width: 1000, height: 500, attached: true, simulated: false });
-    const thumb = await sharp(store.file(record.thumbPath)).metadata();
+    const thumb = await sharp((await store.read(record.thumbPath))!).metadata();
     expect([thumb.format, thumb.width, thumb.height]).toEqual(['webp', 320, 160]);
-    expect(existsSync(store.file(record.path))).toBe(true);
+    expect(existsSync(join(root, record.path))).toBe(true);
+    expect((await store.read(record.path))!.equals(jpeg)).toBe(true);
   });
 
   it('turns the thumbnail upright by the EXIF orientation and reports the upright size', async () => {
@@ -80,7 +82,7 @@ describe('PhotoStore', () => {
     const { photo } = await store.save(sideways, { caseId: 'AJ20261201-00001', stage: 'after', by: actor });
     const record = (await repo.get(photo.id))!;
     expect([record.width, record.height]).toEqual([600, 800]);
-    const thumb = await sharp(store.file(record.thumbPath)).metadata();
+    const thumb = await sharp((await store.read(record.thumbPath))!).metadata();
     expect([thumb.width, thumb.height]).toEqual([240, 320]);
   });
 
@@ -88,7 +90,7 @@ describe('PhotoStore', () => {
     const photo = await store.savePhoto(renderPlaceholderPng(64, 48, [90, 90, 90]), { caseId: 'AJ20261201-00001', stage: 'before', by: actor, simulated: true });
     const record = (await repo.get(photo.id))!;
     expect(record).toMatchObject({ mime: 'image/png', simulated: true, width: 64, height: 48 });
-    expect((await sharp(store.file(record.thumbPath)).metadata()).width).toBe(64);
+    expect((await sharp((await store.read(record.thumbPath))!).metadata()).width).toBe(64);
   });
 
   it('refuses empty, oversized, non-image, undecodable and unknown-case uploads without writing anything', async () => {
@@ -135,7 +137,7 @@ describe('PhotoStore', () => {
     expect(await store.sweepUnattached()).toEqual({ kept: 1, removed: 1 });
     expect((await repo.get(listed.id))?.attached).toBe(true);
     expect(await repo.get(orphan.id)).toBeNull();
-    expect(existsSync(store.file(orphanRecord.path))).toBe(false);
-    expect(existsSync(store.file(orphanRecord.thumbPath))).toBe(false);
+    expect(existsSync(join(root, orphanRecord.path))).toBe(false);
+    expect(existsSync(join(root, orphanRecord.thumbPath))).toBe(false);
   });
 });

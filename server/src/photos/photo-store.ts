@@ -3,14 +3,13 @@
 // it, so a case never names a photo that is not on disk; a crash between steps leaves an unattached
 // record that the start-up sweep resolves.
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
 import type { FastifyBaseLogger } from 'fastify';
 import type { Case, CaseEvent, CasePhoto } from '@cw/shared/schemas/cases';
 import type { Actor, CaseService } from '../cases/case-service.ts';
 import { DomainError } from '../domain-error.ts';
 import { sniffImageType, UnsupportedMediaTypeError } from './image-type.ts';
 import { renderThumbnail, THUMB_MIME } from './thumbnail.ts';
-import { removeFile, writeFileDurably } from './durable-file.ts';
+import type { BlobStore } from './blob-store.ts';
 import type { PhotoRecord, PhotosRepo } from './photo-repo.ts';
 
 export const DEFAULT_PHOTO_MAX_BYTES = 8 * 1024 * 1024;
@@ -28,8 +27,8 @@ export interface PhotoMeta {
 }
 
 export interface PhotoStoreDeps {
-  /** The photos directory, <DATA_DIR>/photos. */
-  root: string;
+  /** Where the bytes go: files under <DATA_DIR>/photos, or the shared store. */
+  blobs: BlobStore;
   repo: PhotosRepo;
   cases: Pick<CaseService, 'get' | 'attachPhoto'>;
   maxBytes: number;
@@ -99,9 +98,9 @@ export class PhotoStore {
     return this.d.repo.get(id);
   }
 
-  /** Absolute path of a stored file named by a record (never by a client). */
-  file(relative: string): string {
-    return join(this.d.root, relative);
+  /** The bytes of a stored original or thumbnail, by the key a record names (never a client's). */
+  read(key: string): Promise<Buffer | null> {
+    return this.d.blobs.get(key);
   }
 
   /** Resolves records a crash left unattached: kept if their case lists them, else removed. */
@@ -122,13 +121,13 @@ export class PhotoStore {
   }
 
   private async writeFiles(record: PhotoRecord, original: Buffer, thumb: Buffer): Promise<void> {
-    await writeFileDurably(this.file(record.path), original);
+    await this.d.blobs.put(record.path, original);
     try {
-      await writeFileDurably(this.file(record.thumbPath), thumb);
+      await this.d.blobs.put(record.thumbPath, thumb);
       await this.d.repo.insert(record);
     } catch (err) {
-      await removeFile(this.file(record.path));
-      await removeFile(this.file(record.thumbPath));
+      await this.d.blobs.remove(record.path);
+      await this.d.blobs.remove(record.thumbPath);
       throw err;
     }
   }
@@ -148,7 +147,7 @@ export class PhotoStore {
   /** Metadata first, so no record ever points at a missing file. */
   private async discard(record: PhotoRecord): Promise<void> {
     await this.d.repo.delete(record.id);
-    await removeFile(this.file(record.path));
-    await removeFile(this.file(record.thumbPath));
+    await this.d.blobs.remove(record.path);
+    await this.d.blobs.remove(record.thumbPath);
   }
 }

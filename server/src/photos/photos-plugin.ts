@@ -1,9 +1,11 @@
 // The photo store as an app service: decorated as `app.photos` for the photo routes and the demo
-// simulator. Metadata lives in <DATA_DIR>/photos/photos.db, files under <DATA_DIR>/photos/<yyyy>/<mm>/.
+// simulator. With PostgreSQL, metadata and bytes live in the store (every node serves every photo);
+// on one machine, metadata in <DATA_DIR>/photos/photos.db, files under <DATA_DIR>/photos/<yyyy>/<mm>/.
 import fp from 'fastify-plugin';
 import { join } from 'node:path';
 import { PhotoStore, DEFAULT_PHOTO_MAX_BYTES } from './photo-store.ts';
 import { sqlitePhotosRepo } from './sqlite-photo-repo.ts';
+import { fileBlobStore } from './blob-store.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -19,8 +21,10 @@ export interface PhotosPluginOptions {
 
 export default fp<PhotosPluginOptions>(async (app, opts) => {
   const root = join(opts.dataDir, 'photos');
-  const repo = sqlitePhotosRepo(join(root, 'photos.db'));
-  const photos = new PhotoStore({ root, repo, cases: app.cases, maxBytes: opts.maxBytes ?? DEFAULT_PHOTO_MAX_BYTES, log: app.log });
+  const shared = app.store.shared;
+  const repo = shared?.photos ?? sqlitePhotosRepo(join(root, 'photos.db'));
+  const blobs = shared?.photoBlobs ?? fileBlobStore(root);
+  const photos = new PhotoStore({ blobs, repo, cases: app.cases, maxBytes: opts.maxBytes ?? DEFAULT_PHOTO_MAX_BYTES, log: app.log });
   app.decorate('photos', photos);
   app.addHook('onReady', async () => {
     const { kept, removed } = await photos.sweepUnattached();

@@ -1,7 +1,5 @@
 import Type from 'typebox';
 import multipart from '@fastify/multipart';
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import type { FastifyRequest } from 'fastify';
 import { Case } from '@cw/shared/schemas/cases';
 import { ErrorBody } from '@cw/shared/schemas/common';
@@ -77,17 +75,16 @@ export default async function photoRoutes(app: App) {
       const c = photo && (await app.cases.get(photo.caseId));
       if (!photo || !c) throw new DomainError('not_found', `no photo ${req.params.photoId}`);
       if (!mayTouch(req.user!, c)) throw new DomainError('forbidden', `photo ${photo.id} belongs to case ${c.id}, which is neither assigned to you nor reported by you`);
-      const file = app.photos.file(variant === 'original' ? photo.path : photo.thumbPath);
-      const size = await stat(file).then((s) => s.size, () => null);
-      if (size === null) {
-        req.log.error({ photoId: photo.id, file }, 'photo file missing on disk');
+      const key = variant === 'original' ? photo.path : photo.thumbPath;
+      const bytes = await app.photos.read(key);
+      if (!bytes) {
+        req.log.error({ photoId: photo.id, key }, 'photo bytes missing from the photo store');
         throw new DomainError('not_found', `the file of photo ${photo.id} is missing`);
       }
       return reply
         .type(variant === 'original' ? photo.mime : photo.thumbMime)
-        .header('content-length', size)
         .header('cache-control', PHOTO_CACHE)
-        .send(createReadStream(file));
+        .send(bytes);
     });
   }
 }

@@ -128,7 +128,16 @@ export interface Store {
   settings: SettingsRepo;
   /** Streaming reads for the leaders' review (cases as compact facts, position history). */
   review: import('../review/review-repo.ts').ReviewRepo;
+  /** Photos and Open311 keys when the store is shared between nodes (PostgreSQL); absent on one
+   *  machine, where they stay in their own files under DATA_DIR. */
+  shared?: SharedFiles;
   /** Cheap liveness probe for readiness. */
   ping(): Promise<boolean>;
   close(): Promise<void>;
+}
+
+export interface SharedFiles {
+  photos: import('../photos/photo-repo.ts').PhotosRepo;
+  photoBlobs: import('../photos/blob-store.ts').BlobStore;
+  open311Keys: import('../open311/keys-repo.ts').Open311KeysRepo;
 }

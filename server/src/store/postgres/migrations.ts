@@ -103,4 +103,34 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX cases_state ON cases(state);
   `,
+  `
+  -- Photos and Open311 keys live in the shared store so every node of a deployment serves every
+  -- photo and accepts every key (SQLite mode keeps them in their own files under DATA_DIR).
+  CREATE TABLE photos (
+    id TEXT PRIMARY KEY,
+    case_id TEXT NOT NULL,
+    stage TEXT NOT NULL,
+    mime TEXT NOT NULL,
+    path TEXT NOT NULL,
+    thumb_path TEXT NOT NULL,
+    thumb_mime TEXT NOT NULL,
+    bytes INTEGER NOT NULL,
+    width INTEGER NOT NULL,
+    height INTEGER NOT NULL,
+    by TEXT NOT NULL,
+    created_at BIGINT NOT NULL,
+    simulated BOOLEAN NOT NULL,
+    attached BOOLEAN NOT NULL
+  );
+  CREATE INDEX photos_case ON photos(case_id);
+  CREATE INDEX photos_unattached ON photos(created_at) WHERE NOT attached;
+  CREATE TABLE photo_blobs (key TEXT PRIMARY KEY, bytes BYTEA NOT NULL);
+  CREATE TABLE open311_keys (
+    id TEXT PRIMARY KEY,
+    label TEXT NOT NULL UNIQUE,
+    key_hash TEXT NOT NULL UNIQUE,
+    created_at BIGINT NOT NULL,
+    revoked_at BIGINT
+  );
+  `,
 ];

@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeStoreContract } from '../store-contract.ts';
+import { describeSharedFilesContract } from '../shared-files-contract.ts';
 import type { Case } from '@cw/shared/schemas/cases';
 import { UniqueViolation, type Store } from '../types.ts';
 import { SQLITE_MIGRATIONS } from '../sqlite/migrations.ts';
@@ -22,6 +23,14 @@ describe.skipIf(!available)('postgres', () => {
     const { schema, url } = await shared;
     await schemas.empty(schema);
     return open(url);
+  });
+
+  describeSharedFilesContract('postgres', async () => {
+    shared ??= schemas.create();
+    const { schema, url } = await shared;
+    await schemas.empty(schema);
+    const store = await open(url);
+    return { files: store.shared!, close: () => store.close() };
   });
 
   describe('several nodes on one database', () => {

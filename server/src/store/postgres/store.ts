@@ -6,6 +6,7 @@ import { postgresPatrols, postgresPositions } from './patrols-positions.ts';
 import { postgresCases } from './cases.ts';
 import { postgresSettings } from './settings.ts';
 import { postgresReviewRepo } from './review.ts';
+import { postgresOpen311Keys, postgresPhotoBlobs, postgresPhotos } from './shared-files.ts';
 
 /** Connects, migrates and checks durability; the returned store owns the pool. */
 export async function createPostgresStore(url: string, opts: PoolOptions): Promise<Store> {
@@ -29,6 +30,7 @@ export async function createPostgresStore(url: string, opts: PoolOptions): Promi
     cases: postgresCases(pool),
     settings: postgresSettings(pool),
     review: postgresReviewRepo(pool),
+    shared: { photos: postgresPhotos(pool), photoBlobs: postgresPhotoBlobs(pool), open311Keys: postgresOpen311Keys(pool) },
     async ping() {
       try {
         await pool.query('SELECT 1');

@@ -96,4 +96,10 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   `
   CREATE INDEX cases_state ON cases(state);
   `,
+  `
+  -- Version 5 is PostgreSQL's photos / photo_blobs / open311_keys tables. On one machine they stay
+  -- in their own files under DATA_DIR (photos/photos.db with the photo files, open311/open311.db),
+  -- so this version changes nothing here; it keeps the two histories numbered alike.
+  SELECT 1;
+  `,
 ];
