@@ -1,8 +1,10 @@
 // A spatial index of polygons (districts, streets, communities or unit cells): Flatbush over their
 // bounding boxes — or, for many small areas, a uniform bucket grid — narrows a lookup to a few
-// candidates, then an exact point-in-polygon test decides.
+// candidates, then an exact point-in-polygon test decides. Few large areas also get a raster of
+// cached answers (area-raster.ts), so most lookups skip the polygon test.
 import Flatbush from 'flatbush';
 import { BucketGrid } from './bucket-grid.ts';
+import { AreaRaster } from './area-raster.ts';
 import { bboxOf, pointInPolygon, polygonsOf, type PolygonRings } from './point-in-polygon.ts';
 
 export interface AreaFeature<P> {
@@ -17,6 +19,7 @@ export class AreaIndex<P> {
   private readonly isBox: Uint8Array;
   private readonly boxes: Float64Array;
   private readonly buckets: BucketGrid | null;
+  private readonly raster: AreaRaster | null;
   readonly items: readonly P[];
 
   constructor(features: readonly AreaFeature<P>[]) {
@@ -33,6 +36,15 @@ export class AreaIndex<P> {
     });
     this.index?.finish();
     this.buckets = features.length >= BUCKETS_FROM ? new BucketGrid(this.boxes, features.length) : null;
+    this.raster = features.length && !this.buckets ? new AreaRaster(this.polys, this.extent()) : null;
+  }
+
+  private extent(): [number, number, number, number] {
+    let w = Infinity, s = Infinity, e = -Infinity, n = -Infinity;
+    for (let o = 0; o < this.boxes.length; o += 4) {
+      w = Math.min(w, this.boxes[o]!); s = Math.min(s, this.boxes[o + 1]!); e = Math.max(e, this.boxes[o + 2]!); n = Math.max(n, this.boxes[o + 3]!);
+    }
+    return [w, s, e, n];
   }
 
   get size(): number {
@@ -42,6 +54,11 @@ export class AreaIndex<P> {
   /** Index of the area containing the point, or -1. */
   find(lon: number, lat: number): number {
     if (this.buckets) return this.findInBuckets(lon, lat);
+    if (this.raster) return this.raster.find(lon, lat, this.findInTree);
+    return -1;
+  }
+
+  private readonly findInTree = (lon: number, lat: number): number => {
     if (!this.index) return -1;
     let found = -1;
     this.index.search(lon, lat, lon, lat, (i) => {
@@ -50,7 +67,7 @@ export class AreaIndex<P> {
       return false;
     });
     return found;
-  }
+  };
 
   private findInBuckets(lon: number, lat: number): number {
     const g = this.buckets!;
