@@ -3,7 +3,7 @@ import { defineProject } from 'vitest/config';
 export default defineProject({
   test: {
     name: 'e2e',
-    include: ['e2e/**/*.test.ts', 'integration/**/*.test.ts', '../bench/**/*.test.ts'],
+    include: ['e2e/**/*.test.ts', 'integration/**/*.test.ts', 'support/**/*.test.ts', '../bench/**/*.test.ts'],
     testTimeout: 180000,
     hookTimeout: 120000,
     fileParallelism: false,

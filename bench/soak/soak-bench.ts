@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { cpuWindow, rssMb } from '../lib/proc-cpu.ts';
-import { sleep } from '../lib/stats.ts';
+import { median, sleep } from '../lib/stats.ts';
 import { login } from '../../tests/support/server-process.ts';
 import type { BenchContext } from '../lib/context.ts';
 import type { Measured } from '../lib/report.ts';
@@ -28,10 +28,10 @@ export interface SoakPlan {
   warmMs: number;
 }
 
-/** The whole soak lasts `minutes`; RSS growth is counted from the end of a 1-minute warm-up (¼ of a shorter soak). */
+/** The whole soak lasts `minutes`; RSS growth is counted from the end of a 1-minute warm-up (half of a shorter soak). */
 export function soakPlan(minutes: number): SoakPlan {
   const totalMs = minutes * 60_000;
-  return { totalMs, warmMs: Math.min(60_000, totalMs / 4) };
+  return { totalMs, warmMs: Math.min(60_000, totalMs / 2) };
 }
 
 /** Wall-clock budget of the benchmark: both servers, their fixtures and start-up. */
@@ -60,6 +60,19 @@ interface Outcome {
   stoppedEarly: string | null;
   cases: { created: number; failed: number } | null;
   skippedGroups: number;
+  /** The real server's own cw_event_loop_lag_seconds{quantile="0.99"} per scrape after the warm-up, ms (a cross-check). */
+  metricsP99: number[];
+}
+
+/** The p99 event-loop lag the real server exports since its last scrape, in ms; NaN when unreadable. */
+async function scrapeLagP99(url: string): Promise<number> {
+  try {
+    const text = await (await fetch(`${url}/metrics`)).text();
+    const m = /^cw_event_loop_lag_seconds\{quantile="0\.99"\} (\S+)$/m.exec(text);
+    return m ? Number(m[1]) * 1000 : NaN;
+  } catch {
+    return NaN;
+  }
 }
 
 async function soakOne(ctx: BenchContext, kind: Kind, plan: SoakPlan): Promise<Outcome> {
@@ -78,6 +91,7 @@ async function soakOne(ctx: BenchContext, kind: Kind, plan: SoakPlan): Promise<O
   const skipped0 = counter(sys.shared.load, LOAD_COUNTERS.skipped);
 
   const rss: RssSample[] = [];
+  const metricsP99: number[] = [];
   let warm: { at: number; fixes: number; cpu: () => { cpu: number; wall: number } } | null = null;
   let stoppedEarly: string | null = null;
   for (;;) {
@@ -85,6 +99,10 @@ async function soakOne(ctx: BenchContext, kind: Kind, plan: SoakPlan): Promise<O
     const elapsed = performance.now() - t0;
     const mb = rssMb(pid);
     rss.push({ minute: elapsed / 60_000, mb });
+    if (kind === 'project') {
+      const p99 = await scrapeLagP99(sys.server.url);
+      if (warm) metricsP99.push(p99);
+    }
     if (!warm && elapsed >= plan.warmMs) {
       process.kill(pid, 'SIGUSR2');
       warm = { at: Date.now(), fixes: counter(sys.shared.display, DISPLAY_COUNTERS.fixes), cpu: cpuWindow(pid) };
@@ -122,7 +140,7 @@ async function soakOne(ctx: BenchContext, kind: Kind, plan: SoakPlan): Promise<O
     delivered: window ? fixes / DISPLAYS / window.wall : NaN,
     cpu: window ? (window.cpu / window.wall) * 100 : NaN,
     measuredMin: window ? window.wall / 60 : 0,
-    stoppedEarly, cases, skippedGroups,
+    stoppedEarly, cases, skippedGroups, metricsP99,
   };
 }
 
@@ -133,7 +151,7 @@ export async function soakBenchmark(ctx: BenchContext): Promise<Measured[]> {
   for (const kind of ['project', 'baseline'] as const) {
     r[kind] = await soakOne(ctx, kind, plan);
     const o = r[kind];
-    ctx.log(`  ${kind}: RSS +${o.growthMb.toFixed(1)} MB (${o.slopeMbPerMin.toFixed(2)} MB/min) over ${o.measuredMin.toFixed(1)} min after warm-up; ` +
+    ctx.log(`  ${kind}: RSS ${o.growthMb >= 0 ? '+' : ''}${o.growthMb.toFixed(1)} MB (${o.slopeMbPerMin.toFixed(2)} MB/min) over ${o.measuredMin.toFixed(1)} min after warm-up; ` +
       `loop lag p99 ${o.lagP99.toFixed(1)} ms (worst ${SAMPLE_MS / 1000} s window ${o.lagWorstWindowP99.toFixed(1)} ms, max ${o.lagMax.toFixed(0)} ms); ` +
       `${Math.round(o.delivered)} updates/s per display; CPU ${o.cpu.toFixed(1)} %` +
       `${o.cases ? `; cases ${o.cases.created} created, ${o.cases.failed} failed` : ''}${o.stoppedEarly ? `; ${o.stoppedEarly}` : ''}`);
@@ -156,7 +174,8 @@ export async function soakBenchmark(ctx: BenchContext): Promise<Measured[]> {
     {
       name: 'soak.event_loop_lag_p99_ms', unit: 'ms', value: p.lagP99, baseline: b.lagP99, better: 'lower',
       note: `monitorEventLoopDelay (10 ms resolution) in the server process over the whole span after the warm-up; worst ${SAMPLE_MS / 1000}-s window p99 ` +
-        `${p.lagWorstWindowP99.toFixed(1)} / ${b.lagWorstWindowP99.toFixed(1)} ms, max ${p.lagMax.toFixed(0)} / ${b.lagMax.toFixed(0)} ms`,
+        `${p.lagWorstWindowP99.toFixed(1)} / ${b.lagWorstWindowP99.toFixed(1)} ms, max ${p.lagMax.toFixed(0)} / ${b.lagMax.toFixed(0)} ms; ` +
+        `the real server's own /metrics gauge (p99 per ${SAMPLE_MS / 1000}-s scrape) had median ${median(p.metricsP99).toFixed(1)} ms, worst ${Math.max(...p.metricsP99).toFixed(1)} ms`,
     },
     {
       name: 'soak.delivered_per_display', unit: 'updates/s', value: p.delivered, baseline: b.delivered, better: 'higher',

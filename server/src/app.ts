@@ -30,6 +30,8 @@ import metricsRoutes from './routes/metrics.ts';
 import authRoutes from './routes/auth.ts';
 import configRoutes from './routes/config.ts';
 import layerRoutes from './routes/layers.ts';
+import basemapRoutes from './routes/basemap.ts';
+import { basemapOrigins, clientBasemap } from './basemap/basemap-setting.ts';
 import patrolRoutes from './routes/patrols.ts';
 import caseRoutes from './routes/cases.ts';
 import adminRoutes from './routes/admin.ts';
@@ -62,7 +64,7 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions) {
   fastify.addHook('preValidation', refuseHostileInput);
   fastify.addHook('preHandler', refuseHostileInput);
 
-  await fastify.register(external);
+  await fastify.register(external, { basemapOrigins: basemapOrigins(config.basemap) });
   await fastify.register(storePlugin, { dataDir: config.dataDir, databaseUrl: config.databaseUrl, store: opts.store });
   await fastify.register(redisPlugin, { url: config.redisUrl });
   await fastify.register(geoPlugin, { layersDir: config.layersDir });
@@ -82,8 +84,9 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions) {
   await typed.register(healthRoutes);
   await typed.register(metricsRoutes);
   await typed.register(authRoutes, { loginRateMax: config.loginRateMax });
-  await typed.register(configRoutes, { assessmentDate: config.assessmentDate, tickMs: config.tickMs, demo: config.demo });
+  await typed.register(configRoutes, { assessmentDate: config.assessmentDate, tickMs: config.tickMs, demo: config.demo, basemap: clientBasemap(config.basemap) });
   await typed.register(layerRoutes);
+  if (config.basemap.kind === 'pmtiles') await typed.register(basemapRoutes, { file: config.basemap.file });
   await typed.register(patrolRoutes);
   await typed.register(caseRoutes);
   await typed.register(photoRoutes);

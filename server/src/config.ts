@@ -1,6 +1,7 @@
 // Configuration from the environment, validated once at start with a clear message per problem.
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { basemapFromEnv, type BasemapSetting } from './basemap/basemap-setting.ts';
 
 export interface AppConfig {
   port: number;
@@ -39,6 +40,8 @@ export interface AppConfig {
   photoMaxBytes: number;
   /** Open311 service requests one client address may POST per minute. */
   open311RateMax: number;
+  /** The map under the wall's own layers (BASEMAP): none by default, so nothing loads from elsewhere. */
+  basemap: BasemapSetting;
 }
 
 export const DEFAULT_DEMO_PASSWORD = 'zmd-demo';
@@ -118,6 +121,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     loginRateMax: int(env, 'LOGIN_RATE_MAX', 30, 1, 100000, problems),
     photoMaxBytes: int(env, 'PHOTO_MAX_BYTES', 8 * 1024 * 1024, 1024, 100 * 1024 * 1024, problems),
     open311RateMax: int(env, 'OPEN311_RATE_MAX', 60, 1, 100000, problems),
+    basemap: basemapFromEnv(env, problems),
   };
   if (problems.length) throw new ConfigError(`Invalid configuration:\n  - ${problems.join('\n  - ')}`);
   return config;
