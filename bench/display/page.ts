@@ -1,14 +1,15 @@
 // The display benchmark's page: N patrols that all move every tick, drawn as the wall draws them
-// (a) with the client's own modules — PatrolTrack (decode + merge), PatrolDiffer (diff or full
-// snapshot), and the animation-frame loop of PatrolsLayer.vue, replicated here line for line because
-// the component needs Vue — or (b) the tutorial way: parse a JSON batch, update a FeatureCollection,
-// setData it. Each batch is pre-built (that is the server's work); the page times what the display
-// does with it. Driven by bench/display/display-bench.ts through window.__displayBench.
+// (a) with the client's own modules — PatrolTrack (decode + merge, as the store's flush does) and
+// PatrolGlLayer, the very custom layer PatrolsLayer.vue adds (pack + upload per batch, glide in the
+// shader) — or (b) the tutorial way: parse a JSON batch, update a FeatureCollection, setData it.
+// Each batch is pre-built (that is the server's work); the page times what the display does with
+// it. Driven by bench/display/display-bench.ts through window.__displayBench.
 import { Map as MapLibreMap, setWorkerUrl, type ExpressionSpecification, type GeoJSONSource } from 'maplibre-gl';
 import { encodeFrame, type PatrolFix } from '@cw/shared/realtime/patrol-frame';
 import { PATROL_KINDS, PATROL_KIND_INFO } from '@cw/shared/domain/patrol';
 import { PatrolTrack } from '../../client/src/realtime/patrol-track.ts';
-import { PatrolDiffer, diffSize } from '../../client/src/map/patrol-diff.ts';
+import { PatrolGlLayer } from '../../client/src/map/patrol-gl-layer.ts';
+import { PATROL_LOOK } from '../../client/src/map/patrol-look.ts';
 import { matchProperty } from '../../client/src/map/expressions.ts';
 import { PALETTE } from '../../client/src/map/palette.ts';
 
@@ -18,8 +19,6 @@ export interface DisplayRunOptions {
   /** Batches to time (one per tick), after one untimed batch. */
   batches: number;
   tickMs: number;
-  /** PatrolsLayer's fullUpdateAbove (its default is 2000). */
-  fullUpdateAbove: number;
 }
 
 export interface BatchTiming {
@@ -27,7 +26,7 @@ export interface BatchTiming {
   applyMs: number;
   /** The longest single call among them. */
   longestMs: number;
-  /** Source updates sent for this batch (the project's loop sends several while patrols glide). */
+  /** Source updates (baseline) or buffer uploads (project) for this batch. */
   updates: number;
   /** Batch arrival → first rendered frame after the worker applied the first update carrying it. */
   toRenderMs: number;
@@ -37,8 +36,9 @@ export interface DisplayRunResult {
   batches: BatchTiming[];
   /** requestAnimationFrame intervals over the timed batches. */
   frameMs: number[];
-  /** The project's per-batch ms by part (zero for the baseline). */
-  parts: { merge: number; build: number; snapshot: number; call: number };
+  /** The project's per-batch ms by part (zero for the baseline): decode + merge, the layer's
+   *  render() calls that packed and uploaded a batch, and those that only drew. */
+  parts: { merge: number; upload: number; draw: number };
 }
 
 declare global {
@@ -68,7 +68,7 @@ function createMap(): Promise<MapLibreMap> {
   return new Promise((res) => map.once('load', () => res(map)));
 }
 
-/** The patrol layer exactly as PatrolsLayer.vue adds it. */
+/** The tutorial's layer: a GeoJSON source and a circle layer styled as the wall's patrols. */
 function addPatrolLayer(map: MapLibreMap): GeoJSONSource {
   map.addSource('patrols', { type: 'geojson', data: { type: 'FeatureCollection', features: [] } });
   map.addLayer({
@@ -133,67 +133,62 @@ async function run(o: DisplayRunOptions): Promise<DisplayRunResult> {
   const ticks = o.batches + 1;
   const states = walkers(o.n, ticks, o.tickMs);
   const map = await createMap();
-  const source = addPatrolLayer(map);
 
   // Every call the strategy makes on the main thread, and when each update reached the screen.
   const calls: { at: number; ms: number }[] = [];
-  /** The project's calls split by part (decode+merge, diff build, full snapshot, source call). */
-  const parts = { merge: 0, build: 0, snapshot: 0, call: 0 };
+  const parts = { merge: 0, upload: 0, draw: 0 };
   const applied: { sentAt: number; renderedAt: number }[] = [];
+  const uploads: number[] = [];
   const timeCall = <T>(fn: () => T): T => {
     const t0 = performance.now();
     const r = fn();
     calls.push({ at: t0, ms: performance.now() - t0 });
     return r;
   };
-  // The first frame MapLibre draws after the worker took the update (same rule for both strategies).
-  const whenRendered = (sentAt: number, p: Promise<void>) => p.then(() => map.once('render', () => applied.push({ sentAt, renderedAt: performance.now() })));
+  // The first frame MapLibre draws after the update was handed over (same rule for both strategies).
+  const whenRendered = (sentAt: number) => map.once('render', () => applied.push({ sentAt, renderedAt: performance.now() }));
 
   let strategy: Strategy;
   if (o.mode === 'project') {
     const frames = states.map((fixes, t) => encodeFrame(fixes, Date.now(), t === 0));
     const track = new PatrolTrack(o.tickMs);
-    const differ = new PatrolDiffer();
     for (let i = 0; i < o.n; i++) track.setKind(i, PATROL_KINDS[i % PATROL_KINDS.length]!);
-    let inFlight = false;
-    let raf = 0;
-    // PatrolsLayer.vue's step(), with its calls timed.
-    const step = (): void => {
-      raf = requestAnimationFrame(step);
-      if (inFlight) return;
-      const t0 = performance.now();
-      const sent = timeCall(() => {
-        const diff = differ.build(track, t0);
-        const t1 = performance.now();
-        parts.build += t1 - t0;
-        if (!diff) return null;
-        const full = diffSize(diff) > o.fullUpdateAbove ? differ.snapshot(track, t0) : null;
-        const t2 = performance.now();
-        parts.snapshot += t2 - t1;
-        const p = full ? source.setData(full) : source.updateData(diff);
-        parts.call += performance.now() - t2;
-        return p;
-      });
-      if (!sent) { calls.pop(); return; }
-      inFlight = true;
-      void whenRendered(t0, sent).finally(() => { inFlight = false; });
+    let uploaded = false;
+    const layer = new PatrolGlLayer('patrols-dot', track, {
+      look: PATROL_LOOK,
+      reducedMotion: () => false,
+      reducedIntervalMs: (glideMs) => glideMs,
+      onUpload: () => {
+        const at = performance.now();
+        uploaded = true;
+        uploads.push(at);
+        whenRendered(at);
+      },
+    });
+    // Every render() call MapLibre makes on the layer is timed (packing, uploads, draw calls).
+    const render = layer.render.bind(layer);
+    layer.render = (gl, args) => {
+      uploaded = false;
+      timeCall(() => render(gl, args));
+      parts[uploaded ? 'upload' : 'draw'] += calls.at(-1)!.ms;
     };
     strategy = {
       async start() {
         const shown = idle(map);
+        map.addLayer(layer);
         // The store's applySnapshot / flushFrames: decode + merge, then the status counts panels show.
         track.mergeFrame(frames[0]!, performance.now());
         track.countStatuses();
-        raf = requestAnimationFrame(step);
         await shown;
       },
       arrive(k) {
         timeCall(() => { track.mergeFrame(frames[k + 1]!, performance.now()); track.countStatuses(); });
         parts.merge += calls.at(-1)!.ms;
       },
-      stop() { cancelAnimationFrame(raf); },
+      stop() { map.removeLayer(layer.id); },
     };
   } else {
+    const source = addPatrolLayer(map);
     // What a tutorial server sends per batch, and what its client keeps: one Feature per patrol.
     const texts = states.map((fixes) => JSON.stringify(fixes.map((f) => ({ id: f.index, lon: f.lon, lat: f.lat, status: f.status, busy: f.busy, kind: PATROL_KINDS[f.index % PATROL_KINDS.length] }))));
     const features = states[0]!.map((f) => ({
@@ -218,7 +213,7 @@ async function run(o: DisplayRunOptions): Promise<DisplayRunResult> {
           }
           return source.setData({ type: 'FeatureCollection', features });
         });
-        void whenRendered(t0, sent);
+        void sent.then(() => whenRendered(t0));
       },
       stop() {},
     };
@@ -239,7 +234,7 @@ async function run(o: DisplayRunOptions): Promise<DisplayRunResult> {
     if (k === 1) {
       measuring = true;
       window.__displayPhase = 'timed';
-      parts.merge = parts.build = parts.snapshot = parts.call = 0;
+      parts.merge = parts.upload = parts.draw = 0;
     }
     arrivals.push(at);
     strategy.arrive(k);
@@ -261,13 +256,13 @@ async function run(o: DisplayRunOptions): Promise<DisplayRunResult> {
     batches.push({
       applyMs: own.reduce((s, c) => s + c.ms, 0),
       longestMs: Math.max(0, ...own.map((c) => c.ms)),
-      updates: own.length - (o.mode === 'project' ? 1 : 0),
+      updates: o.mode === 'project' ? uploads.filter((at) => at >= from && at < to).length : own.length,
       toRenderMs: shown ? shown.renderedAt - from : NaN,
     });
   }
   map.remove();
   const per = (x: number) => x / o.batches;
-  return { batches, frameMs, parts: { merge: per(parts.merge), build: per(parts.build), snapshot: per(parts.snapshot), call: per(parts.call) } };
+  return { batches, frameMs, parts: { merge: per(parts.merge), upload: per(parts.upload), draw: per(parts.draw) } };
 }
 
 window.__displayBench = { run };

@@ -1,5 +1,5 @@
 // Dev-only benchmark (vite dev → /bench/patrols.html?n=10000&seconds=20): the real frame path —
-// encode → store buffer → decode/merge into the PatrolTrack → PatrolDiffer → updateData — with N
+// encode → store buffer → decode/merge into the PatrolTrack → the patrols' GPU layer (pack + upload) — with N
 // synthetic patrols that all move every tick. Results land in window.__bench when done.
 import { createApp, defineComponent, h, type Ref } from 'vue';
 import { createPinia } from 'pinia';
@@ -15,8 +15,6 @@ const params = new URLSearchParams(location.search);
 const N = Number(params.get('n') ?? 1000);
 const SECONDS = Number(params.get('seconds') ?? 20);
 const TICK_MS = Number(params.get('tick') ?? 1000);
-/** Changed patrols above which the layer re-sends everything (omit: the layer's default). */
-const FULL_ABOVE = params.has('fullAbove') ? Number(params.get('fullAbove')) : undefined;
 const BBOX: [number, number, number, number] = [113.93, 32.92, 114.18, 33.06];
 
 declare global {
@@ -108,7 +106,7 @@ const Bench = defineComponent({
         };
       }, SECONDS * 1000);
     }
-    return () => h(MapView, { bounds: BBOX, padding: { top: 0, bottom: 0, left: 0, right: 0 }, uiScale: 0.5, onReady }, () => [h(PatrolsLayer, FULL_ABOVE === undefined ? {} : { fullUpdateAbove: FULL_ABOVE })]);
+    return () => h(MapView, { bounds: BBOX, padding: { top: 0, bottom: 0, left: 0, right: 0 }, uiScale: 0.5, onReady }, () => [h(PatrolsLayer)]);
   },
 });
 

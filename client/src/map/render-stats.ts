@@ -1,12 +1,12 @@
-// Timings of the patrol layer's source updates, kept so the wall (and its test hooks and the
-// benchmark page) can tell how much main-thread time moving patrols cost.
+// Timings of the patrol layer's updates, kept so the wall (and its test hooks and the benchmark
+// page) can tell how much main-thread time moving patrols cost.
 export interface BatchTiming {
   features: number;
-  /** Building the diff from the track. */
+  /** Building the update from the track (packing the GPU layer's vertex data). */
   buildMs: number;
-  /** The synchronous part of source.updateData. */
+  /** Handing it over (the GPU layer's buffer uploads). */
   callMs: number;
-  /** updateData until the worker has applied it. */
+  /** Until the map has it (the GPU layer uploads while drawing: build + call). */
   roundTripMs: number;
 }
 
