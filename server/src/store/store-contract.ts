@@ -3,7 +3,7 @@
 // in production. Each test gets a fresh, empty store.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Store } from './types.ts';
-import { UniqueViolation, type PatrolRecord, type PositionRow, type SessionRecord, type UserRecord } from './types.ts';
+import { ConflictError, UniqueViolation, type PatrolRecord, type PositionRow, type SessionRecord, type UserRecord } from './types.ts';
 import { describeCaseContract } from './case-contract.ts';
 
 export function describeStoreContract(name: string, makeStore: () => Promise<Store>): void {
@@ -149,6 +149,53 @@ export function describeStoreContract(name: string, makeStore: () => Promise<Sto
         await store.settings.put('calendar', { year: 2026, holidays: ['2026-10-01'] }, 'admin', 1);
         await store.settings.put('calendar', [1, 2, 3], 'leader', 2);
         expect(await store.settings.get('calendar')).toEqual([1, 2, 3]);
+      });
+    });
+    describe('layers', () => {
+      const version = (layer: string, by = 'admin', bytes = [1, 2, 3]) => ({
+        layer, createdAt: 1_790_000_000_000, createdBy: by, sourceName: `${layer}.zip`, featureCount: 231,
+        report: { counts: { errors: 0, warnings: 2 }, note: '社区' }, geojsonGz: Uint8Array.from(bytes),
+      });
+
+      it('apply stores the next version as the active one and keeps every earlier version', async () => {
+        const v1 = await store.layers.apply(version('communities'), 0);
+        expect(v1).toEqual({
+          layer: 'communities', version: 1, createdAt: 1_790_000_000_000, createdBy: 'admin', sourceName: 'communities.zip',
+          featureCount: 231, report: { counts: { errors: 0, warnings: 2 }, note: '社区' }, active: true,
+        });
+        const v2 = await store.layers.apply(version('communities', 'ann', [9, 8]), 1);
+        expect(v2.version).toBe(2);
+        expect((await store.layers.list('communities')).map((v) => [v.version, v.active, v.createdBy])).toEqual([[2, true, 'ann'], [1, false, 'admin']]);
+        expect(await store.layers.active()).toEqual([{ layer: 'communities', version: 2, geojsonGz: Buffer.from([9, 8]) }]);
+        expect(await store.layers.bytes('communities', 1)).toEqual(Buffer.from([1, 2, 3]));
+        expect(await store.layers.bytes('communities', 3)).toBeNull();
+      });
+
+      it('apply and activate refuse when the active version is not the expected one, and change nothing', async () => {
+        await store.layers.apply(version('grid'), 0);
+        await expect(store.layers.apply(version('grid'), 0)).rejects.toBeInstanceOf(ConflictError);
+        await expect(store.layers.activate('grid', 0, 2)).rejects.toBeInstanceOf(ConflictError);
+        await expect(store.layers.activate('grid', 7, 1)).rejects.toBeInstanceOf(ConflictError);
+        expect((await store.layers.list('grid')).map((v) => [v.version, v.active])).toEqual([[1, true]]);
+      });
+
+      it('activate goes back to an earlier version, or to none (the committed file)', async () => {
+        await store.layers.apply(version('streets'), 0);
+        await store.layers.apply(version('streets'), 1);
+        await store.layers.apply(version('districts'), 0);
+        await store.layers.activate('streets', 1, 2);
+        expect((await store.layers.list('streets')).map((v) => v.active)).toEqual([false, true]);
+        await store.layers.activate('streets', 0, 1);
+        expect((await store.layers.list('streets')).every((v) => !v.active)).toBe(true);
+        expect((await store.layers.active()).map((a) => a.layer)).toEqual(['districts']);
+      });
+
+      it('of concurrent applies expecting the same version exactly one wins', async () => {
+        const outcomes = await Promise.allSettled([1, 2, 3, 4].map((i) => store.layers.apply(version('grid', `admin${i}`), 0)));
+        expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+        for (const o of outcomes) if (o.status === 'rejected') expect(o.reason).toBeInstanceOf(ConflictError);
+        const list = await store.layers.list('grid');
+        expect(list.map((v) => [v.version, v.active])).toEqual([[1, true]]);
       });
     });
   });

@@ -118,6 +118,35 @@ export interface SettingsRepo {
   put(key: string, value: unknown, by: string, at: number): Promise<void>;
 }
 
+/** A stored version of an imported map layer (its GeoJSON bytes are read separately). */
+export interface LayerVersionRecord {
+  layer: string;
+  version: number;
+  createdAt: number;
+  createdBy: string;
+  sourceName: string;
+  featureCount: number;
+  report: unknown;
+  active: boolean;
+}
+
+export type NewLayerVersion = Omit<LayerVersionRecord, 'version' | 'active'> & { geojsonGz: Uint8Array };
+
+export interface LayersRepo {
+  /** In one transaction: stores `v` as the layer's next version and makes it the active one, if the
+   *  active version is still `expectedActive` (0 = none, the committed file); else ConflictError. */
+  apply(v: NewLayerVersion, expectedActive: number): Promise<LayerVersionRecord>;
+  /** Makes `version` active (0 = none: back to the committed file) if the active one is still
+   *  `expectedActive`; else ConflictError. Every version is kept. */
+  activate(layer: string, version: number, expectedActive: number): Promise<void>;
+  /** The layer's versions, newest first. */
+  list(layer: string): Promise<LayerVersionRecord[]>;
+  /** Every layer's active version with its gzipped GeoJSON. */
+  active(): Promise<{ layer: string; version: number; geojsonGz: Buffer }[]>;
+  /** One version's gzipped GeoJSON, or null. */
+  bytes(layer: string, version: number): Promise<Buffer | null>;
+}
+
 export interface Store {
   readonly kind: 'sqlite' | 'postgres';
   users: UsersRepo;
@@ -126,6 +155,8 @@ export interface Store {
   positions: PositionsRepo;
   cases: CasesRepo;
   settings: SettingsRepo;
+  /** Imported versions of the map layers. */
+  layers: LayersRepo;
   /** Streaming reads for the leaders' review (cases as compact facts, position history). */
   review: import('../review/review-repo.ts').ReviewRepo;
   /** Photos and Open311 keys when the store is shared between nodes (PostgreSQL); absent on one

@@ -133,4 +133,21 @@ export const POSTGRES_MIGRATIONS: readonly string[] = [
     revoked_at BIGINT
   );
   `,
+  `
+  -- Imported map layers (districts, streets, communities, unit grid, …): every version kept, at most
+  -- one active per layer; none active = the committed data/<layer>.geojson.
+  CREATE TABLE layer_versions (
+    layer TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    created_at BIGINT NOT NULL,
+    created_by TEXT NOT NULL,
+    source_name TEXT NOT NULL,
+    feature_count INTEGER NOT NULL,
+    report JSONB NOT NULL,
+    geojson_gz BYTEA NOT NULL,
+    active BOOLEAN NOT NULL DEFAULT FALSE,
+    PRIMARY KEY (layer, version)
+  );
+  CREATE UNIQUE INDEX layer_versions_active ON layer_versions(layer) WHERE active;
+  `,
 ];

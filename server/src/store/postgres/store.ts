@@ -5,6 +5,7 @@ import { postgresSessions, postgresUsers } from './users-sessions.ts';
 import { postgresPatrols, postgresPositions } from './patrols-positions.ts';
 import { postgresCases } from './cases.ts';
 import { postgresSettings } from './settings.ts';
+import { postgresLayers } from './layers.ts';
 import { postgresReviewRepo } from './review.ts';
 import { postgresOpen311Keys, postgresPhotoBlobs, postgresPhotos } from './shared-files.ts';
 
@@ -29,6 +30,7 @@ export async function createPostgresStore(url: string, opts: PoolOptions): Promi
     positions: postgresPositions(pool),
     cases: postgresCases(pool),
     settings: postgresSettings(pool),
+    layers: postgresLayers(pool),
     review: postgresReviewRepo(pool),
     shared: { photos: postgresPhotos(pool), photoBlobs: postgresPhotoBlobs(pool), open311Keys: postgresOpen311Keys(pool) },
     async ping() {

@@ -102,4 +102,21 @@ export const SQLITE_MIGRATIONS: readonly string[] = [
   -- so this version changes nothing here; it keeps the two histories numbered alike.
   SELECT 1;
   `,
+  `
+  -- Imported map layers (districts, streets, communities, unit grid, …): every version kept, at most
+  -- one active per layer; none active = the committed data/<layer>.geojson.
+  CREATE TABLE layer_versions (
+    layer TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    created_at INTEGER NOT NULL,
+    created_by TEXT NOT NULL,
+    source_name TEXT NOT NULL,
+    feature_count INTEGER NOT NULL,
+    report TEXT NOT NULL,
+    geojson_gz BLOB NOT NULL,
+    active INTEGER NOT NULL DEFAULT 0,
+    PRIMARY KEY (layer, version)
+  );
+  CREATE UNIQUE INDEX layer_versions_active ON layer_versions(layer) WHERE active = 1;
+  `,
 ];

@@ -5,6 +5,7 @@ import { sqliteSessions, sqliteUsers } from './users-sessions.ts';
 import { sqlitePatrols, sqlitePositions } from './patrols-positions.ts';
 import { sqliteCases } from './cases.ts';
 import { sqliteSettings } from './settings.ts';
+import { sqliteLayers } from './layers.ts';
 import { sqliteReviewRepo } from '../../review/sqlite-review-repo.ts';
 
 export function createSqliteStore(dataDir: string | ':memory:'): Store {
@@ -17,6 +18,7 @@ export function createSqliteStore(dataDir: string | ':memory:'): Store {
     positions: sqlitePositions(db),
     cases: sqliteCases(db),
     settings: sqliteSettings(db),
+    layers: sqliteLayers(db),
     review: sqliteReviewRepo(db),
     async ping() { return db.prepare('SELECT 1 AS ok').get() !== undefined; },
     async close() { db.close(); },
