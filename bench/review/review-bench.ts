@@ -31,12 +31,11 @@ const DAY = 86_400_000;
 const layersDir = join(repoRoot, 'data');
 
 /** A store with `cases` generated cases, made once and kept in the OS temp dir, keyed by the
- *  generator's and the schema's sources (a changed generator makes a new one). */
+ *  generator's sources (a changed generator makes a new one; opening the store migrates it). */
 async function historyStore(cases: number, log: (m: string) => void): Promise<string> {
   const h = createHash('sha1');
   const historyDir = join(repoRoot, 'server', 'src', 'history');
   for (const f of readdirSync(historyDir).sort()) if (f.endsWith('.ts') && !f.endsWith('.test.ts')) h.update(readFileSync(join(historyDir, f)));
-  h.update(readFileSync(join(repoRoot, 'server', 'src', 'store', 'sqlite', 'migrations.ts')));
   const dir = join(tmpdir(), 'cw-bench', `review-${cases}-${h.digest('hex').slice(0, 10)}`);
   const done = join(dir, 'complete');
   if (existsSync(done)) return dir;
