@@ -1,6 +1,7 @@
 // Shapes of the REST replies that have no TypeBox schema in shared/ (config and map layers).
 import type { FeatureCollection, LineString, MultiLineString, MultiPolygon, Point, Polygon } from 'geojson';
 import type { SiteReadiness } from '@cw/shared/domain/site-categories';
+import type { Basemap } from '@cw/shared/schemas/basemap';
 
 export interface WallConfig {
   /** Epoch ms of the central office's re-assessment (复查测评). */
@@ -10,6 +11,8 @@ export interface WallConfig {
   /** [west, south, east, north] */
   bbox: [number, number, number, number];
   districts: { code: string; zh: string; en: string }[];
+  /** The map under the project's own layers; absent or none: nothing under them. */
+  basemap?: Basemap;
 }
 
 export interface DistrictProps {
