@@ -1,9 +1,11 @@
 // A spatial index of polygons (districts, streets, communities or unit cells): Flatbush over their
 // bounding boxes — or, for many small areas, a uniform bucket grid — narrows a lookup to a few
 // candidates, then an exact point-in-polygon test decides. Few large areas also get a raster of
-// cached answers (area-raster.ts), so most lookups skip the polygon test.
+// cached answers (area-raster.ts), so most lookups skip the polygon test. Built from GeoJSON
+// features, or from its own arrays (`parts`, what the binary grid cache stores), in which case the
+// polygons are decoded only for the areas a lookup has to test exactly.
 import Flatbush from 'flatbush';
-import { BucketGrid } from './bucket-grid.ts';
+import { BucketGrid, type BucketGridParts } from './bucket-grid.ts';
 import { AreaRaster } from './area-raster.ts';
 import { bboxOf, pointInPolygon, polygonsOf, type PolygonRings } from './point-in-polygon.ts';
 
@@ -12,9 +14,22 @@ export interface AreaFeature<P> {
   geometry: { type: string; coordinates: unknown };
 }
 
+/** What an index is made of, without the polygons (given as a function, decoded on demand). */
+export interface AreaIndexParts<P> {
+  items: readonly P[];
+  /** [w, s, e, n] per area */
+  boxes: Float64Array;
+  /** 1 where the area is exactly its bounding box */
+  isBox: Uint8Array;
+  polygons: (i: number) => PolygonRings[];
+  /** Flatbush's own bytes (`Flatbush.from`; 8-byte aligned), null when there are no areas */
+  flatbush: Uint8Array | null;
+  buckets: BucketGridParts | null;
+}
+
 export class AreaIndex<P> {
   private readonly index: Flatbush | null;
-  private readonly polys: PolygonRings[][];
+  private readonly polygonsOf: (i: number) => PolygonRings[];
   /** True where the area is exactly its bounding box (most unit cells): no polygon test needed. */
   private readonly isBox: Uint8Array;
   private readonly boxes: Float64Array;
@@ -22,21 +37,39 @@ export class AreaIndex<P> {
   private readonly raster: AreaRaster | null;
   readonly items: readonly P[];
 
-  constructor(features: readonly AreaFeature<P>[]) {
-    this.items = features.map((f) => f.properties);
-    this.polys = features.map((f) => polygonsOf(f.geometry));
-    this.isBox = new Uint8Array(features.length);
-    this.boxes = new Float64Array(features.length * 4);
-    this.index = features.length ? new Flatbush(features.length) : null;
-    this.polys.forEach((polys, i) => {
-      const [w, s, e, n] = bboxOf(polys);
-      this.index!.add(w, s, e, n);
-      this.boxes.set([w, s, e, n], i * 4);
-      this.isBox[i] = isAxisAlignedBox(polys) ? 1 : 0;
-    });
-    this.index?.finish();
-    this.buckets = features.length >= BUCKETS_FROM ? new BucketGrid(this.boxes, features.length) : null;
-    this.raster = features.length && !this.buckets ? new AreaRaster(this.polys, this.extent()) : null;
+  constructor(source: readonly AreaFeature<P>[] | AreaIndexParts<P>) {
+    if (Array.isArray(source)) {
+      const features = source as readonly AreaFeature<P>[];
+      this.items = features.map((f) => f.properties);
+      const polys = features.map((f) => polygonsOf(f.geometry));
+      this.polygonsOf = (i) => polys[i]!;
+      this.isBox = new Uint8Array(features.length);
+      this.boxes = new Float64Array(features.length * 4);
+      this.index = features.length ? new Flatbush(features.length) : null;
+      polys.forEach((p, i) => {
+        const [w, s, e, n] = bboxOf(p);
+        this.index!.add(w, s, e, n);
+        this.boxes.set([w, s, e, n], i * 4);
+        this.isBox[i] = isAxisAlignedBox(p) ? 1 : 0;
+      });
+      this.index?.finish();
+      this.buckets = features.length >= BUCKETS_FROM ? BucketGrid.build(this.boxes, features.length) : null;
+    } else {
+      const p = source as AreaIndexParts<P>;
+      this.items = p.items;
+      this.boxes = p.boxes;
+      this.isBox = p.isBox;
+      const decoded: PolygonRings[][] = [];
+      this.polygonsOf = (i) => (decoded[i] ??= p.polygons(i));
+      this.index = p.flatbush ? Flatbush.from(p.flatbush.buffer, p.flatbush.byteOffset) : null;
+      this.buckets = p.buckets ? BucketGrid.fromParts(p.buckets) : null;
+    }
+    this.raster = this.items.length && !this.buckets ? new AreaRaster(this.items.map((_, i) => this.polygonsOf(i)), this.extent()) : null;
+  }
+
+  /** The arrays a binary cache stores to rebuild this index without the GeoJSON. */
+  parts(): Omit<AreaIndexParts<P>, 'polygons' | 'items'> {
+    return { boxes: this.boxes, isBox: this.isBox, flatbush: this.index ? new Uint8Array(this.index.data) : null, buckets: this.buckets?.parts() ?? null };
   }
 
   private extent(): [number, number, number, number] {
@@ -58,12 +91,17 @@ export class AreaIndex<P> {
     return -1;
   }
 
+  private contains(i: number, lon: number, lat: number): boolean {
+    if (this.isBox[i]) return true;
+    for (const p of this.polygonsOf(i)) if (pointInPolygon(lon, lat, p)) return true;
+    return false;
+  }
+
   private readonly findInTree = (lon: number, lat: number): number => {
     if (!this.index) return -1;
     let found = -1;
     this.index.search(lon, lat, lon, lat, (i) => {
-      if (found >= 0) return false;
-      if (this.isBox[i] || this.polys[i]!.some((p) => pointInPolygon(lon, lat, p))) found = i;
+      if (found < 0 && this.contains(i, lon, lat)) found = i;
       return false;
     });
     return found;
@@ -78,7 +116,7 @@ export class AreaIndex<P> {
       const i = g.ids[k]!;
       const o = i * 4;
       if (lon < b[o]! || lon > b[o + 2]! || lat < b[o + 1]! || lat > b[o + 3]!) continue;
-      if (this.isBox[i] || this.polys[i]!.some((p) => pointInPolygon(lon, lat, p))) return i;
+      if (this.contains(i, lon, lat)) return i;
     }
     return -1;
   }
@@ -89,7 +127,8 @@ export class AreaIndex<P> {
   }
 
   bbox(i: number): [number, number, number, number] {
-    return bboxOf(this.polys[i]!);
+    const o = i * 4;
+    return [this.boxes[o]!, this.boxes[o + 1]!, this.boxes[o + 2]!, this.boxes[o + 3]!];
   }
 }
 

@@ -18,8 +18,8 @@ export class Locator {
   /** Service area [w, s, e, n]. */
   readonly bbox: [number, number, number, number];
 
-  constructor(layers: Pick<LoadedLayers, 'grid' | 'communities' | 'streets' | 'districts'>) {
-    this.cells = new AreaIndex(layers.grid.features);
+  constructor(layers: Pick<LoadedLayers, 'grid' | 'communities' | 'streets' | 'districts' | 'cellIndex'>) {
+    this.cells = layers.cellIndex ?? new AreaIndex(layers.grid.features);
     this.communities = new AreaIndex(layers.communities.features);
     this.streets = new AreaIndex(layers.streets.features);
     this.districts = new AreaIndex(layers.districts.features);

@@ -1,7 +1,7 @@
 // Decodes an upload fully (so a file that only starts like an image is refused) and renders its
 // thumbnail: at most 320 px on the long side, turned upright by its EXIF orientation, as WebP (which
-// keeps a PNG's transparency and is small).
-import sharp from 'sharp';
+// keeps a PNG's transparency and is small). sharp (libvips, a native library) is loaded on the first
+// upload, not at start.
 import { DomainError } from '../domain-error.ts';
 import type { ImageType } from './image-type.ts';
 
@@ -18,6 +18,7 @@ export interface Rendition {
 }
 
 export async function renderThumbnail(bytes: Buffer, type: ImageType): Promise<Rendition> {
+  const { default: sharp } = await import('sharp');
   try {
     const image = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: 'error' });
     const meta = await image.metadata();
