@@ -40,7 +40,7 @@ describe('binary grid cache', () => {
     const dir = cacheDir();
     const parsed = layersFromBuffers(fresh(), undefined, null);
     const first = layersFromBuffers(fresh(), undefined, dir);
-    expect(readdirSync(dir)).toEqual([expect.stringMatching(/^grid-[0-9a-f]{40}\.cwgrid03\.bin$/)]);
+    expect(readdirSync(dir)).toEqual([expect.stringMatching(/^grid-[0-9a-f]{64}\.cwgrid03\.bin$/)]);
     const cached = layersFromBuffers(fresh(), undefined, dir);
     // The cached grid's features are the parsed ones, geometry included (decoded on access).
     expect(cached.grid.features.length).toBe(parsed.grid.features.length);

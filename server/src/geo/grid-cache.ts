@@ -1,7 +1,7 @@
 // The unit grid in a compact binary form, so a start maps typed arrays instead of parsing tens of MB
 // of GeoJSON (~142k cells: 48 MB of text, seconds of parsing and garbage collection). Holds the
 // cells' properties (as dictionaries), their polygons (flat coordinates), and the cell index's
-// arrays (boxes, the bucket grid, Flatbush's buffer). Keyed by the SHA-1 of the GeoJSON bytes: a
+// arrays (boxes, the bucket grid, Flatbush's buffer). Keyed by the SHA-256 of the GeoJSON bytes: a
 // changed source has another key, so a stale cache is never read. A file that is unreadable,
 // truncated or of another format version is ignored (and rewritten).
 import { createHash } from 'node:crypto';
@@ -21,10 +21,10 @@ export interface CachedGrid {
 
 const hashes = new WeakMap<Buffer, string>();
 
-/** SHA-1 of the bytes, remembered per buffer (the same file is keyed several times at start). */
+/** SHA-256 of the bytes, remembered per buffer (the same file is keyed several times at start). */
 export function contentHash(raw: Buffer): string {
   let h = hashes.get(raw);
-  if (!h) hashes.set(raw, (h = createHash('sha1').update(raw).digest('hex')));
+  if (!h) hashes.set(raw, (h = createHash('sha256').update(raw).digest('hex')));
   return h;
 }
 
