@@ -33,6 +33,7 @@ import layerRoutes from './routes/layers.ts';
 import basemapRoutes from './routes/basemap.ts';
 import { basemapOrigins, clientBasemap } from './basemap/basemap-setting.ts';
 import patrolRoutes from './routes/patrols.ts';
+import patrolDirectoryRoutes from './routes/patrol-directory.ts';
 import caseRoutes from './routes/cases.ts';
 import adminRoutes from './routes/admin.ts';
 import type { App } from './routes/types.ts';
@@ -88,6 +89,7 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions) {
   await typed.register(layerRoutes);
   if (config.basemap.kind === 'pmtiles') await typed.register(basemapRoutes, { file: config.basemap.file });
   await typed.register(patrolRoutes);
+  await typed.register(patrolDirectoryRoutes);
   await typed.register(caseRoutes);
   await typed.register(photoRoutes);
   await typed.register(open311Routes, { demo: config.demo, postRateMax: config.open311RateMax });

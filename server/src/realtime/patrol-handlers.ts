@@ -1,4 +1,6 @@
 // Displays subscribe to the districts they show; they get a full snapshot now and frames per tick.
+// A display that loads the patrols' directory over HTTP (routes/patrol-directory.ts) asks for the
+// snapshot without it: then the acknowledgement is one frame (~9 B a patrol), not 270 B a patrol.
 import Type from 'typebox';
 import { encodeFrame } from '@cw/shared/realtime/patrol-frame';
 import { OUTSIDE_DISTRICT, rooms, type PatrolSnapshot } from '@cw/shared/realtime/events';
@@ -11,7 +13,10 @@ import { payloadValidator } from './validate.ts';
 import type { IoSocket } from './io-types.ts';
 
 const Subscription = Type.Object(
-  { districts: Type.Optional(Type.Array(Type.String({ pattern: '^(\\d{6}|outside)$' }), { maxItems: 50 })) },
+  {
+    districts: Type.Optional(Type.Array(Type.String({ pattern: '^(\\d{6}|outside)$' }), { maxItems: 50 })),
+    directory: Type.Optional(Type.Boolean()),
+  },
   { additionalProperties: false },
 );
 const checkSubscription = payloadValidator(Subscription);
@@ -30,7 +35,7 @@ export function patrolHandlers(d: PatrolHandlerDeps) {
   return (socket: IoSocket) => {
     socket.on('patrols:subscribe', (sub, ack) => d.commands.answer(ack, async (): Promise<PatrolSnapshot> => {
       if (socket.data.user.role === 'patrol') throw new DomainError('forbidden', 'patrol accounts see their own tasks only');
-      const { districts } = checkSubscription(sub ?? {});
+      const { districts, directory } = checkSubscription(sub ?? {});
       const wanted = districts?.length ? districts : all;
       const everything = all.every((d) => wanted.includes(d));
       for (const room of socket.rooms) if (room.startsWith('positions:')) await socket.leave(room);
@@ -40,7 +45,7 @@ export function patrolHandlers(d: PatrolHandlerDeps) {
       const t = now();
       const wantedSet = new Set(wanted);
       return {
-        patrols: d.live.list(t),
+        patrols: directory === false ? [] : d.live.list(t),
         frame: encodeFrame(d.live.snapshot(t, OUTSIDE_DISTRICT, wantedSet), t, true),
         tickMs: d.tickMs,
       };

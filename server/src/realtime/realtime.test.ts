@@ -49,6 +49,21 @@ describe('realtime', () => {
     await devices.close();
   });
 
+  it('leaves the directory out of the snapshot when the display loads it over HTTP', async () => {
+    await t.app.ingest.accept({ deviceId: 'rt-nodir', lon: 114.02, lat: 32.98, time: Date.now(), speed: 0, heading: 0, accuracy: null, altitude: null, battery: null });
+    const index = t.app.live.byDeviceId('rt-nodir')!.index;
+    const wall = await net.connect(wallToken);
+    const snap = await emitAck<PatrolSnapshot>(wall, 'patrols:subscribe', { directory: false });
+    expect('data' in snap).toBe(true);
+    if (!('data' in snap)) return;
+    expect(snap.data.patrols).toEqual([]);
+    const full = decodeFrame(new Uint8Array(snap.data.frame as ArrayBuffer));
+    expect(Array.from(full.columns.index.subarray(0, full.count))).toContain(index);
+    const bad = await emitAck(wall, 'patrols:subscribe', { directory: 'no' });
+    expect('error' in bad && bad.error.code).toBe('bad_request');
+    wall.close();
+  });
+
   it('gives a display of every district one frame per tick holding both districts\' moves', async () => {
     const devices = buildDeviceListener(t.app.ingest);
     const kfq = t.app.geo.layers.grid.features.find((f) => f.properties.district === '411771')!;

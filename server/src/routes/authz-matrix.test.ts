@@ -38,6 +38,7 @@ const TABLE: readonly [string, string, string, Access][] = [
   ['GET', '/api/v1/tiles/grid/:z/:x/:y.pbf', '/api/v1/tiles/grid/14/13378/6631.pbf', 'any'],
   ['GET', '/api/v1/taxonomy', '/api/v1/taxonomy', 'any'],
   ['GET', '/api/v1/patrols', '/api/v1/patrols', READERS],
+  ['GET', '/api/v1/patrols/directory', '/api/v1/patrols/directory', READERS],
   ['GET', '/api/v1/patrols/:id/track', '/api/v1/patrols/P-DEMO-1/track?from=0&to=1', ['dispatcher', 'leader', 'admin']],
   ['POST', '/api/v1/positions/batch', '/api/v1/positions/batch', ADMIN],
   ['GET', '/api/v1/cases', '/api/v1/cases', READERS],

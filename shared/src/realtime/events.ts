@@ -13,6 +13,7 @@ export type Ack<T> = { data: T } | { error: AckError };
 export type AckFn<T> = (res: Ack<T>) => void;
 
 export interface PatrolSnapshot {
+  /** Every patrol, unless the subscription said `directory: false` (then empty). */
   patrols: Patrol[];
   /** A full PatrolFrame of every patrol with a position. */
   frame: ArrayBuffer | Uint8Array;
@@ -39,6 +40,8 @@ export interface ServerToClientEvents {
 export interface Subscription {
   /** District codes whose patrols this display wants; omitted = all. */
   districts?: string[];
+  /** False: leave the patrols out of the snapshot (the display loads PATROL_DIRECTORY_PATH). */
+  directory?: boolean;
 }
 
 export interface ClientToServerEvents {
