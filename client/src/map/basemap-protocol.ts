@@ -8,7 +8,7 @@ import type { Basemap } from '@cw/shared/schemas/basemap';
 let protocol: Protocol | null = null;
 
 /** Makes `pmtiles://<url>` in a style read `url` with these headers (and the session cookie). */
-export function useBasemapArchive(url: string, headers: Record<string, string>): void {
+export function readBasemapArchive(url: string, headers: Record<string, string>): void {
   if (!protocol) {
     protocol = new Protocol();
     addProtocol('pmtiles', protocol.tile);
@@ -19,10 +19,10 @@ export function useBasemapArchive(url: string, headers: Record<string, string>):
 
 /** Before a map draws `basemap`: readies what its sources need (only the PMTiles archive needs anything). */
 export function prepareBasemap(basemap: Basemap, origin: string, headers: Record<string, string>): void {
-  if (basemap.kind === 'pmtiles') useBasemapArchive(`${origin}${basemap.path}`, headers);
+  if (basemap.kind === 'pmtiles') readBasemapArchive(`${origin}${basemap.path}`, headers);
 }
 
-/** Whether the map shows an attribution control: only for a basemap that has something to credit. */
+/** The credit the map shows for its basemap; empty (no attribution control) when there is nothing to credit. */
 export function basemapAttribution(basemap: Basemap): string {
   return basemap.kind === 'none' ? '' : basemap.attribution;
 }
