@@ -4,8 +4,9 @@
 // With several server nodes each node also learns the patrols and fixes the others received
 // (`learn`, `applyPeerFixes`) and hands its own to them (`drainPeerChanges`), so every node holds
 // the same state: snapshots and recommendations cover patrols reporting to any node.
-import KDBush from 'kdbush';
-import { around } from 'geokdbush';
+import { PatrolGrid, haversineM } from './patrol-grid.ts';
+
+export { haversineM };
 import { patrolStatusAt, PATROL_KIND_INFO, type PatrolKind, type PatrolStatus } from '@cw/shared/domain/patrol';
 import type { Patrol } from '@cw/shared/schemas/patrols';
 import type { PatrolFix } from '@cw/shared/realtime/patrol-frame';
@@ -46,9 +47,8 @@ export class LivePatrols {
   private unshared = new Uint8Array(0);
   private district: (string | null)[] = [];
   private history: PositionRow[] = [];
-  private kd: KDBush | null = null;
-  private kdIds: number[] = [];
-  private kdStale = true;
+  private grid: PatrolGrid | null = null;
+  private gridStale = true;
   private pendingCreates = new Map<string, Promise<PatrolRecord>>();
   private refreshing: Promise<void> | null = null;
   private readonly registeredListeners: ((p: PatrolRecord) => void)[] = [];
@@ -182,7 +182,7 @@ export class LivePatrols {
     this.heading[index] = fix.heading;
     this.district[index] = this.districtOf(fix.lon, fix.lat);
     if (markDirty) this.dirty[index] = 1;
-    this.kdStale = true;
+    this.gridStale = true;
   }
 
   setBusy(patrolId: string, busy: boolean): void {
@@ -253,40 +253,31 @@ export class LivePatrols {
     return this.records.map((r) => this.toPatrol(r, now));
   }
 
-  /** Nearest patrols to a point that pass `accept`, by great-circle distance (geokdbush), with an ETA
-   *  at their kind's speed. The k-d tree is rebuilt at most once per batch of position changes. */
+  /** Nearest patrols to a point that pass `accept`, with their great-circle distance and an ETA at
+   *  their kind's speed. The patrol grid (patrol-grid.ts) is rebuilt once per tick (refreshIndex),
+   *  off the query path, and built here only when there is none yet; distances are from the live
+   *  columns, so a patrol that moved since the tick is ranked by where it was. */
   nearest(lon: number, lat: number, n: number, accept: (p: PatrolRecord, status: PatrolStatus) => boolean, now: number, maxKm = 50): NearbyPatrol[] {
-    // The tree is refreshed once per tick (refreshIndex), off the query path; it is built here
-    // only when there is none yet. Distances below are from the live columns, not the tree.
-    if (!this.kd) this.rebuildKd();
-    if (!this.kd) return [];
-    const ids = around(this.kd, lon, lat, n, maxKm, (k) => {
-      const i = this.kdIds[k]!;
-      return accept(this.records[i]!, this.status(i, now));
-    });
-    return ids.map((k) => {
-      const i = this.kdIds[k]!;
+    this.grid ??= this.buildGrid();
+    const found = this.grid.nearest(lon, lat, n, maxKm * 1000, (i) => accept(this.records[i]!, this.status(i, now)));
+    return found.map(({ index: i }) => {
       const rec = this.records[i]!;
+      // From the live columns: the patrol may have moved since the grid was built.
       const d = haversineM(lon, lat, this.lon[i]!, this.lat[i]!);
       return { patrol: rec, distanceM: d, etaS: d / PATROL_KIND_INFO[rec.kind as PatrolKind].speedMps };
     });
   }
 
-  /** Rebuilds the nearest-patrol tree if positions changed since it was built (once per tick). */
+  /** Rebuilds the nearest-patrol grid if positions changed since it was built (once per tick). */
   refreshIndex(): void {
-    if (this.kdStale) this.rebuildKd();
+    if (this.gridStale || !this.grid) this.grid = this.buildGrid();
   }
 
-  private rebuildKd(): void {
+  private buildGrid(): PatrolGrid {
     const ids: number[] = [];
     for (let i = 0; i < this.records.length; i++) if (this.time[i]! > 0) ids.push(i);
-    this.kdIds = ids;
-    this.kdStale = false;
-    if (!ids.length) { this.kd = null; return; }
-    const kd = new KDBush(ids.length);
-    for (const i of ids) kd.add(this.lon[i]!, this.lat[i]!);
-    kd.finish();
-    this.kd = kd;
+    this.gridStale = false;
+    return new PatrolGrid(ids, this.lon, this.lat);
   }
 
   /** Takes the history rows buffered since the last call. */
@@ -321,13 +312,4 @@ export class LivePatrols {
     this.unshared = g(this.unshared, (n) => new Uint8Array(n));
     this.cap = cap;
   }
-}
-
-export function haversineM(lon1: number, lat1: number, lon2: number, lat2: number): number {
-  const R = 6371008.8;
-  const rad = Math.PI / 180;
-  const dLat = (lat2 - lat1) * rad;
-  const dLon = (lon2 - lon1) * rad;
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * R * Math.asin(Math.min(1, Math.sqrt(a)));
 }
