@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { createTestingPinia } from '@pinia/testing';
 import { encodeFrame } from '@cw/shared/realtime/patrol-frame';
 import type { CatchUp } from '@cw/shared/realtime/events';
+import { PATROL_DIRECTORY_PATH } from '@cw/shared/realtime/patrol-directory';
 import type { Patrol } from '@cw/shared/schemas/patrols';
 import { makeCase, makeEvent, makeStats } from '../test/fixtures.ts';
 import { useCasesStore } from '../stores/cases.ts';
@@ -51,6 +52,7 @@ const patrol: Patrol = {
 function mockServerRest(lastSeq: number) {
   const fetchMock = vi.fn(async (url: string) => {
     if (url.startsWith('/api/v1/cases/stats')) return new Response(JSON.stringify(makeStats()));
+    if (url === PATROL_DIRECTORY_PATH) return new Response(JSON.stringify({ patrols: [{ id: 'p9', index: 9, name: '志愿者乙', kind: 'volunteer', unit: 'ycq', street: null }] }));
     if (url.startsWith('/api/v1/cases')) {
       return new Response(JSON.stringify({ total: 1, lastSeq, cases: [makeCase({ id: 'listed' })] }));
     }
@@ -88,6 +90,10 @@ describe('startRealtime', () => {
     await rt.settled();
     expect(useSessionStore().link).toBe('live');
     expect(usePatrolsStore().counts.online).toBe(1);
+    // Positions come in the snapshot, names from the directory over HTTP.
+    expect(fake.sent.find((s) => s.event === 'patrols:subscribe')?.payload).toEqual({ directory: false });
+    await vi.waitFor(() => expect(usePatrolsStore().directory.get(9)?.name).toBe('志愿者乙'));
+    expect(usePatrolsStore().track.kind[9]).toBe(3);
     // The feed is empty, so the first catch-up reaches back to fill it.
     expect(fake.sent.find((s) => s.event === 'cases:catch-up')?.payload).toEqual({ afterSeq: 0 });
     expect([...useCasesStore().openCases.keys()].sort()).toEqual(['after-list', 'listed']);
@@ -159,6 +165,34 @@ describe('startRealtime', () => {
     const listLoads = fetchMock.mock.calls.filter(([u]) => u.startsWith('/api/v1/cases?')).length;
     expect(listLoads).toBe(2);
     expect(fake.sent.filter((s) => s.event === 'patrols:subscribe')).toHaveLength(2);
+    // The directory is revalidated on every connect (the browser's cache turns it into a 304).
+    expect(fetchMock.mock.calls.filter(([u]) => u === PATROL_DIRECTORY_PATH)).toHaveLength(2);
     rt.stop();
+  });
+
+  it('retries the directory when it fails or does not match the contract', async () => {
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
+    try {
+      let calls = 0;
+      vi.stubGlobal('fetch', vi.fn(async (url: string) => {
+        if (url !== PATROL_DIRECTORY_PATH) return new Response(JSON.stringify({ total: 0, lastSeq: 0, cases: [] }));
+        calls++;
+        if (calls === 1) return new Response('busy', { status: 503 });
+        if (calls === 2) return new Response(JSON.stringify({ patrols: [{ id: 'p1' }] }));
+        return new Response(JSON.stringify({ patrols: [{ id: 'p1', index: 1, name: '网格员丙', kind: 'grid_member', unit: 'ycq', street: null }] }));
+      }));
+      fake.answers['cases:catch-up'] = (): CatchUp => ({ complete: true, lastSeq: 0, events: [] });
+      const rt = start();
+      fake.fire('connect');
+      await vi.waitFor(() => expect(calls).toBe(1));
+      await vi.advanceTimersByTimeAsync(5_000);
+      await vi.waitFor(() => expect(calls).toBe(2));
+      expect(usePatrolsStore().directory.get(1)).toBeUndefined();
+      await vi.advanceTimersByTimeAsync(5_000);
+      await vi.waitFor(() => expect(usePatrolsStore().directory.get(1)?.name).toBe('网格员丙'));
+      rt.stop();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -1,5 +1,7 @@
 // The one realtime entry point: each server event goes to one store action. On every (re)connect
-// the display re-subscribes to positions (a fresh snapshot) and catches up on missed case events.
+// the display re-subscribes to positions (a fresh snapshot: one frame, drawn at once), revalidates
+// the patrols' directory over HTTP (names and kinds, applied when they land) and catches up on
+// missed case events.
 // A patrol phone connects through `startPatrolRealtime` instead: it sees only its own tasks and
 // shares its position.
 import { io, type Socket } from 'socket.io-client';
@@ -9,6 +11,7 @@ import { usePatrolTasksStore } from '../stores/patrol-tasks.ts';
 import { usePatrolsStore } from '../stores/patrols.ts';
 import { useSessionStore } from '../stores/session.ts';
 import { ask } from './ask.ts';
+import { fetchPatrolDirectory } from './patrol-directory.ts';
 import { isBinaryFrame, isCaseEvent, isCaseStats, isCatchUp, isPatrolList, isPatrolSnapshot } from './payload-guards.ts';
 
 export type RealtimeSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
@@ -52,6 +55,7 @@ export function startRealtime(options: RealtimeOptions): Realtime {
   let catching: Promise<void> | null = null;
   let catchUpAgain = false;
   let retryTimer: ReturnType<typeof setTimeout> | undefined;
+  let directoryTimer: ReturnType<typeof setTimeout> | undefined;
 
   function retryLater(what: () => Promise<void>): void {
     clearTimeout(retryTimer);
@@ -62,12 +66,24 @@ export function startRealtime(options: RealtimeOptions): Realtime {
 
   async function subscribePatrols(): Promise<void> {
     try {
-      const snapshot = await ask<PatrolSnapshot>((ack) => socket.emit('patrols:subscribe', {}, ack), ACK_TIMEOUT_MS);
+      const snapshot = await ask<PatrolSnapshot>((ack) => socket.emit('patrols:subscribe', { directory: false }, ack), ACK_TIMEOUT_MS);
       if (!isPatrolSnapshot(snapshot)) throw new Error('malformed patrol snapshot');
       patrols.applySnapshot(snapshot);
     } catch (err) {
       console.warn('[realtime] patrol subscription failed', err);
       retryLater(subscribePatrols);
+    }
+  }
+
+  async function loadDirectory(): Promise<void> {
+    clearTimeout(directoryTimer);
+    try {
+      patrols.register(await fetchPatrolDirectory());
+    } catch (err) {
+      console.warn('[realtime] patrol directory failed, retrying', err);
+      directoryTimer = setTimeout(() => {
+        if (!stopped) void loadDirectory();
+      }, RETRY_MS);
     }
   }
 
@@ -107,6 +123,7 @@ export function startRealtime(options: RealtimeOptions): Realtime {
   socket.on('connect', () => {
     session.setLink('live');
     void subscribePatrols();
+    void loadDirectory();
     void catchUp();
     cases.loadStats().catch((err: unknown) => console.warn('[realtime] stats reload failed', err));
   });
@@ -136,6 +153,7 @@ export function startRealtime(options: RealtimeOptions): Realtime {
     stop() {
       stopped = true;
       clearTimeout(retryTimer);
+      clearTimeout(directoryTimer);
       socket.removeAllListeners();
       socket.disconnect();
     },

@@ -74,4 +74,13 @@ describe('usePatrolsStore', () => {
     expect(s.directory.get(7)?.name).toBe('巡查7');
     expect(s.track.kind[7]).toBe(2);
   });
+
+  it('keeps the directory loaded over HTTP when a snapshot comes without patrols (a reconnect)', () => {
+    const s = store();
+    s.register([patrol(0, 'volunteer'), patrol(1)]);
+    s.applySnapshot({ patrols: [], frame: encodeFrame([fix(0, 114), fix(1, 114.01)], 0, true), tickMs: 1000 });
+    expect(s.directory.get(0)?.name).toBe('巡查0');
+    expect(s.track.kind[0]).toBe(3);
+    expect(s.counts.online).toBe(2);
+  });
 });

@@ -1,9 +1,10 @@
 // Patrols: the directory (who they are) is reactive and small; positions live in a PatrolTrack
-// outside reactivity. Frames are buffered as they arrive and merged once per animation frame, and
+// outside reactivity. The directory comes over HTTP (or, for older callers, inside the snapshot)
+// and only grows: patrols join, none leave or change their frame index. Frames are buffered as they arrive and merged once per animation frame, and
 // only the counts that panels show become reactive state.
 import { defineStore } from 'pinia';
 import { markRaw, ref, shallowRef } from 'vue';
-import type { Patrol } from '@cw/shared/schemas/patrols';
+import type { PatrolDirectoryEntry } from '@cw/shared/realtime/patrol-directory';
 import type { PatrolSnapshot } from '@cw/shared/realtime/events';
 import { PatrolTrack, type StatusCounts } from '../realtime/patrol-track.ts';
 import { animationFrameScheduler, type Scheduler } from '../realtime/flush-scheduler.ts';
@@ -12,7 +13,7 @@ const DEFAULT_TICK_MS = 1000;
 
 export const usePatrolsStore = defineStore('patrols', () => {
   /** By frame index, which is what position frames carry. */
-  const directory = shallowRef<ReadonlyMap<number, Patrol>>(new Map());
+  const directory = shallowRef<ReadonlyMap<number, PatrolDirectoryEntry>>(new Map());
   const counts = shallowRef<StatusCounts>({ online: 0, stale: 0, offline: 0 });
   const tickMs = ref(DEFAULT_TICK_MS);
   const droppedFrames = ref(0);
@@ -36,7 +37,7 @@ export const usePatrolsStore = defineStore('patrols', () => {
     }
   }
 
-  function register(patrols: readonly Patrol[]): void {
+  function register(patrols: readonly PatrolDirectoryEntry[]): void {
     if (patrols.length === 0) return;
     const next = new Map(directory.value);
     for (const p of patrols) {
@@ -49,9 +50,12 @@ export const usePatrolsStore = defineStore('patrols', () => {
   function applySnapshot(snapshot: PatrolSnapshot): void {
     pending = [];
     setTick(snapshot.tickMs);
-    directory.value = new Map();
     track.reset();
-    register(snapshot.patrols);
+    // A snapshot without patrols leaves naming them to the directory loaded over HTTP.
+    if (snapshot.patrols.length) {
+      directory.value = new Map();
+      register(snapshot.patrols);
+    }
     mergeNow(snapshot.frame);
     counts.value = track.countStatuses();
   }
