@@ -90,7 +90,9 @@ describe('the wall over a PMTiles basemap', () => {
       expect(r.contentRange).toMatch(new RegExp(`^bytes \\d+-\\d+/${archiveBytes}$`));
     }
     await expect.poll(() => page.locator('.maplibregl-ctrl-attrib').innerText(), { timeout: 10_000 }).toContain(ATTRIBUTION);
-    await page.waitForTimeout(3000);
+    // The street names drawn too, so the screenshot shows the basemap under a complete wall.
+    await page.waitForFunction(() => window.__cw!.labelsShown() > 5, null, { timeout: 90_000 });
+    await page.waitForTimeout(1500);
     await page.screenshot({ path: join(shots, 'wall-basemap-pmtiles-1920.png') });
     await context.close();
     expect(outside).toEqual([]);
