@@ -34,8 +34,11 @@ function ratePerSecond(minMs: number, batch: number, body: (from: number, count:
 async function cellLookups(ctx: BenchContext): Promise<Measured[]> {
   const runs = ctx.quick ? 3 : 5;
   const layersDir = fullGridLayersDir(ctx.log);
-  const layers = loadLayers(layersDir);
+  loadLayers(layersDir);
+  // What a start pays: the layers (the grid from its binary cache, written by the call above when
+  // there was none) and the Locator over them.
   const t0 = performance.now();
+  const layers = loadLayers(layersDir);
   const locator = new Locator(layers);
   const buildMs = performance.now() - t0;
   const cells = layers.grid.features.length;
@@ -90,7 +93,7 @@ async function cellLookups(ctx: BenchContext): Promise<Measured[]> {
       name: 'spatial.point_to_cell_lookups_per_s', unit: 'lookups/s', value: median(project), baseline: median(baseline), better: 'higher', target: ['>=', 1_000_000],
       note: `Locator.locate over ${cells.toLocaleString('en-US')} cells (whole 驿城区 at 100 m, from ${layersDir.includes('.full') ? 'data/.full' : 'buildUnitGrid'}), ${N.toLocaleString('en-US')} uniform points in the districts, ${(hitShare * 100).toFixed(1)} % inside a cell; turf disagreed on ${disagree} of ${check}`,
     },
-    { name: 'spatial.cell_index_build_ms', unit: 'ms', value: buildMs, better: 'lower', note: `new Locator(layers) with ${cells.toLocaleString('en-US')} cells (part of server start)` },
+    { name: 'spatial.cell_index_load_ms', unit: 'ms', value: buildMs, better: 'lower', note: `loadLayers (GeoJSON files read, the grid from its binary cache) + new Locator, ${cells.toLocaleString('en-US')} cells: the part of server start that is the grid` },
   ];
 }
 
@@ -173,7 +176,7 @@ async function nearestPatrols(ctx: BenchContext): Promise<Measured[]> {
     const t0 = performance.now();
     live.refreshIndex();
     const t = performance.now();
-    live.nearest(qx[r]!, qy[r]!, 5, available, now + 60_000);
+    live.nearest(qx[r]!, qy[r]!, 5, available, now);
     afterMove.push((performance.now() - t) * 1000);
     rebuild.push((t - t0) * 1000);
   }
