@@ -36,7 +36,13 @@ import patrolRoutes from './routes/patrols.ts';
 import patrolDirectoryRoutes from './routes/patrol-directory.ts';
 import caseRoutes from './routes/cases.ts';
 import adminRoutes from './routes/admin.ts';
+import importsPlugin from './layer-import/imports-plugin.ts';
+import importRoutes from './routes/imports.ts';
+import exportRoutes from './routes/exports.ts';
 import type { App } from './routes/types.ts';
+
+/** Largest layer file an admin may upload (a zipped Shapefile of the whole-district grid is ~30 MB). */
+const IMPORT_MAX_BYTES = 200 * 1024 * 1024;
 
 export interface AppOptions {
   config: AppConfig;
@@ -80,6 +86,7 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions) {
   await fastify.register(readiness);
   await fastify.register(metricsPlugin);
   await fastify.register(realtimePlugin, { tickMs: config.tickMs, redisKeyPrefix: config.redisKeyPrefix });
+  await fastify.register(importsPlugin);
   await fastify.register(simulatorPlugin, { count: config.simulate, casesPerHour: config.simulateCasesPerHour, tickMs: config.tickMs });
 
   await typed.register(healthRoutes);
@@ -95,5 +102,7 @@ export default async function app(fastify: FastifyInstance, opts: AppOptions) {
   await typed.register(open311Routes, { demo: config.demo, postRateMax: config.open311RateMax });
   await typed.register(reviewRoutes);
   await typed.register(adminRoutes);
+  await typed.register(importRoutes, { maxBytes: IMPORT_MAX_BYTES });
+  await typed.register(exportRoutes);
   await fastify.register(clientStatic, { clientDist: config.clientDist });
 }

@@ -2,6 +2,7 @@ import fp from 'fastify-plugin';
 import { CaseRules } from '../settings/case-rules.ts';
 import { CaseBus } from '../cases/case-bus.ts';
 import { CaseService } from '../cases/case-service.ts';
+import { currentLocator } from './geo.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -19,7 +20,7 @@ export default fp(async (app) => {
   app.decorate('caseRules', rules);
   const cases = new CaseService({
     repo: app.store.cases,
-    locator: app.geo.locator,
+    locator: currentLocator(app),
     bus,
     rules,
     onAssignment: (patrolId, busy) => app.live.setBusy(patrolId, busy),

@@ -2,6 +2,7 @@
 import fp from 'fastify-plugin';
 import { LivePatrols } from '../patrols/live-patrols.ts';
 import { PositionIngest } from '../ingest/position-ingest.ts';
+import { currentLocator } from './geo.ts';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -15,7 +16,7 @@ const HISTORY_FLUSH_MS = 1000;
 export default fp<{ registerUnknownDevices: boolean }>(async (app, opts) => {
   const live = new LivePatrols(app.store.patrols, app.store.positions, (lon, lat) => app.geo.locator.district(lon, lat));
   await live.load();
-  const ingest = new PositionIngest(live, app.geo.locator, opts.registerUnknownDevices);
+  const ingest = new PositionIngest(live, currentLocator(app), opts.registerUnknownDevices);
   app.decorate('live', live);
   app.decorate('ingest', ingest);
 

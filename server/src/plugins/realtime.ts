@@ -48,7 +48,9 @@ export default fp<{ tickMs: number; redisKeyPrefix: string }>(async (app, opts) 
     }, () => next(new Error('unauthorized')));
   });
 
+  // Kept current when an imported districts layer replaces the live one.
   const districtCodes = app.geo.layers.districts.features.map((f) => f.properties.code);
+  app.onGeoChanged((_, geo) => { districtCodes.splice(0, districtCodes.length, ...geo.layers.districts.features.map((f) => f.properties.code)); });
   const onPatrols = patrolHandlers({ live: app.live, districtCodes, tickMs: opts.tickMs, commands });
   const onCases = caseHandlers({ cases: app.cases, commands });
   const onPhone = patrolPhoneHandlers({ live: app.live, ingest: app.ingest, commands });

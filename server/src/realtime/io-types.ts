@@ -8,6 +8,8 @@ export interface InterServerEvents {
   'patrol:registered': (patrol: PatrolRecord) => void;
   /** The fixes reported to the sending node in its last tick (peer-fixes.ts). */
   'patrols:fixes': (packed: Uint8Array) => void;
+  /** A layer's active version changed in the shared store: reload the layers from it. */
+  'layers:changed': (change: { layer: string; version: number }) => void;
 }
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, InterServerEvents, SocketData>;

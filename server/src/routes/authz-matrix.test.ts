@@ -66,6 +66,17 @@ const TABLE: readonly [string, string, string, Access][] = [
     'duty/shifts', 'replay', 'report'].map((p) => ['GET', `/api/v1/review/${p}`, `/api/v1/review/${p}`, LEADERS] as [string, string, string, Access]),
   ['PUT', '/api/v1/review/assessment/taxonomy', '/api/v1/review/assessment/taxonomy', ADMIN],
   ['PUT', '/api/v1/review/duty/shifts', '/api/v1/review/duty/shifts', ADMIN],
+  ['POST', '/api/v1/imports', '/api/v1/imports?layer=communities&format=geojson', ADMIN],
+  ['GET', '/api/v1/imports', '/api/v1/imports', ADMIN],
+  ['GET', '/api/v1/imports/:id', '/api/v1/imports/00000000-0000-0000-0000-000000000000', ADMIN],
+  ['POST', '/api/v1/imports/:id/apply', '/api/v1/imports/00000000-0000-0000-0000-000000000000/apply', ADMIN],
+  ['DELETE', '/api/v1/imports/:id', '/api/v1/imports/00000000-0000-0000-0000-000000000000', ADMIN],
+  ['GET', '/api/v1/layers/:name/versions', '/api/v1/layers/communities/versions', ADMIN],
+  ['POST', '/api/v1/layers/:name/undo', '/api/v1/layers/communities/undo', ADMIN],
+  ['GET', '/api/v1/export/layers/:name.geojson', '/api/v1/export/layers/streets.geojson', READERS],
+  ['GET', '/api/v1/export/layers/:name.csv', '/api/v1/export/layers/streets.csv', READERS],
+  ['GET', '/api/v1/export/cases.csv', '/api/v1/export/cases.csv', LEADERS],
+  ['GET', '/api/v1/export/cases.geojson', '/api/v1/export/cases.geojson', LEADERS],
   // Open311 is public by the spec; its POST is guarded by api_key, tested in open311.test.ts.
   ...['discovery', 'services', 'services/:service_code', 'requests', 'requests/:service_request_id', 'tokens/:token'].flatMap((p) =>
     ['json', 'xml'].map((f) => ['GET', `/open311/v2/${p}.${f}`, `/open311/v2/${p.replace(/:[a-z_]+/, 'street_dirty')}.${f}`, 'public'] as [string, string, string, Access])),

@@ -3,6 +3,7 @@
 import type { Case, CaseCommandMessage, CaseEvent, CaseStats, NewCase } from '../schemas/cases.ts';
 import type { Patrol } from '../schemas/patrols.ts';
 import type { SessionUser } from '../schemas/auth.ts';
+import type { LayersChanged } from '../schemas/imports.ts';
 
 export interface AckError {
   /** Machine-readable: 'bad_request' | 'forbidden' | 'not_found' | 'conflict' | 'internal' */
@@ -35,6 +36,8 @@ export interface ServerToClientEvents {
   'patrols:registered': (patrols: Patrol[]) => void;
   'case:changed': (event: CaseEvent) => void;
   'stats:updated': (stats: CaseStats) => void;
+  /** An imported layer replaced the live one, or an import was undone: refetch that layer. */
+  'layers:changed': (change: LayersChanged) => void;
 }
 
 export interface Subscription {
