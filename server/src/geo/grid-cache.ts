@@ -5,13 +5,15 @@
 // changed source has another key, so a stale cache is never read. A file that is unreadable,
 // truncated or of another format version is ignored (and rewritten).
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { AreaIndex, type AreaIndexParts } from './area-index.ts';
 import type { PolygonRings } from './point-in-polygon.ts';
 import type { CellProps, Feature, FeatureCollection } from './layers.ts';
 
 const MAGIC = 'CWGRID03';
+/** Cache files kept in a directory (the newest); older ones, and other format versions, are removed. */
+const KEEP = 6;
 const ABSENT = 0xffffffff;
 
 export interface CachedGrid {
@@ -261,8 +263,23 @@ export function writeGridCache(dir: string, raw: Buffer, grid: FeatureCollection
     mkdirSync(dir, { recursive: true });
     writeFileSync(tmp, bytes);
     renameSync(tmp, file);
-    return true;
   } catch {
     return false;
+  }
+  prune(dir);
+  return true;
+}
+
+function prune(dir: string): void {
+  try {
+    const version = `.${MAGIC.toLowerCase()}.bin`;
+    const files = readdirSync(dir).filter((f) => /^grid-[0-9a-f]+\.cwgrid\d+\.bin$/.test(f));
+    const current = files.filter((f) => f.endsWith(version))
+      .map((f) => ({ f, t: statSync(join(dir, f)).mtimeMs }))
+      .sort((a, b) => b.t - a.t)
+      .map((x) => x.f);
+    for (const f of [...files.filter((x) => !x.endsWith(version)), ...current.slice(KEEP)]) unlinkSync(join(dir, f));
+  } catch {
+    // Another process pruning at the same time, or a file already gone: the next write prunes again.
   }
 }
