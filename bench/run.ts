@@ -2,7 +2,8 @@
 // run, a naive baseline doing the same work; prints the table and writes bench/results/latest.json
 // and latest.md. Options: --only=<id,…> (ids below), --quick (fewer, shorter runs), --profile
 // (the real server writes V8 CPU profiles, bench/results/server-<pid>.tmp.cpuprofile, git-ignored),
-// --soak-minutes=N (the soak's length; it runs only when named in --only).
+// --soak-minutes=N (the soak's length; it runs only when named in --only), --soak-baseline-minutes=N
+// (the soak baseline's length, default the same).
 import { mkdirSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
@@ -41,7 +42,7 @@ const BENCHMARKS: Benchmark[] = [
   { id: 'display', title: '3. Display: main thread per position batch (headless Chromium, software GL)', budgetMs: 180_000, run: displayBenchmark },
   {
     id: 'soak', title: '6. Load and soak: 10k patrols at 1 Hz, 200 displays, a case a second', onDemand: true,
-    budgetMs: (ctx) => soakBudgetMs(ctx.soakMinutes), run: soakBenchmark,
+    budgetMs: (ctx) => soakBudgetMs(ctx.soakMinutes, ctx.soakBaselineMinutes), run: soakBenchmark,
   },
 ];
 
@@ -54,6 +55,12 @@ async function main(): Promise<number> {
   const profile = args.includes('--profile');
   const soakArg = args.find((a) => a.startsWith('--soak-minutes='))?.slice('--soak-minutes='.length);
   const soakMinutes = soakArg === undefined ? (quick ? 1 : 10) : Number(soakArg);
+  const baselineArg = args.find((a) => a.startsWith('--soak-baseline-minutes='))?.slice('--soak-baseline-minutes='.length);
+  const soakBaselineMinutes = baselineArg === undefined ? soakMinutes : Number(baselineArg);
+  if (!(soakBaselineMinutes > 0 && soakBaselineMinutes <= 24 * 60)) {
+    console.error(`--soak-baseline-minutes must be a number of minutes in (0, 1440], got "${baselineArg}"`);
+    return 2;
+  }
   if (!(soakMinutes > 0 && soakMinutes <= 24 * 60)) {
     console.error(`--soak-minutes must be a number of minutes in (0, 1440], got "${soakArg}"`);
     return 2;
@@ -82,7 +89,7 @@ async function main(): Promise<number> {
   const date = new Date().toISOString();
   const loadAtStart = loadavg()[0]!;
   const host = machine();
-  const ctx: BenchContext = { teardown, log: (m) => console.log(m), quick, serverEnv, soakMinutes };
+  const ctx: BenchContext = { teardown, log: (m) => console.log(m), quick, serverEnv, soakMinutes, soakBaselineMinutes };
   const records: ResultRecord[] = [];
   const ran: string[] = [];
   let failed = 0;

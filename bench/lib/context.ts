@@ -10,4 +10,6 @@ export interface BenchContext {
   serverEnv: Record<string, string>;
   /** Length of the soak benchmark (--soak-minutes, default 10; 1 with --quick). */
   soakMinutes: number;
+  /** Length of the soak's tutorial-server baseline (--soak-baseline-minutes; default the same). */
+  soakBaselineMinutes: number;
 }

@@ -35,8 +35,8 @@ export function soakPlan(minutes: number): SoakPlan {
 }
 
 /** Wall-clock budget of the benchmark: both servers, their fixtures and start-up. */
-export function soakBudgetMs(minutes: number): number {
-  return 2 * (soakPlan(minutes).totalMs + 240_000);
+export function soakBudgetMs(minutes: number, baselineMinutes = minutes): number {
+  return soakPlan(minutes).totalMs + soakPlan(baselineMinutes).totalMs + 2 * 240_000;
 }
 
 interface LagLine { t: number; windowP99: number; windowMax: number; spanP50: number; spanP99: number; spanMax: number; spanCount: number }
@@ -147,9 +147,10 @@ async function soakOne(ctx: BenchContext, kind: Kind, plan: SoakPlan): Promise<O
 /** The soak benchmark: `ctx.soakMinutes` of load on each server, one after the other. */
 export async function soakBenchmark(ctx: BenchContext): Promise<Measured[]> {
   const plan = soakPlan(ctx.soakMinutes);
+  const baselinePlan = soakPlan(ctx.soakBaselineMinutes);
   const r = {} as Record<Kind, Outcome>;
   for (const kind of ['project', 'baseline'] as const) {
-    r[kind] = await soakOne(ctx, kind, plan);
+    r[kind] = await soakOne(ctx, kind, kind === 'project' ? plan : baselinePlan);
     const o = r[kind];
     ctx.log(`  ${kind}: RSS ${o.growthMb >= 0 ? '+' : ''}${o.growthMb.toFixed(1)} MB (${o.slopeMbPerMin.toFixed(2)} MB/min) over ${o.measuredMin.toFixed(1)} min after warm-up; ` +
       `loop lag p99 ${o.lagP99.toFixed(1)} ms (worst ${SAMPLE_MS / 1000} s window ${o.lagWorstWindowP99.toFixed(1)} ms, max ${o.lagMax.toFixed(0)} ms); ` +
@@ -158,8 +159,8 @@ export async function soakBenchmark(ctx: BenchContext): Promise<Measured[]> {
   }
   const p = r.project;
   const b = r.baseline;
-  const span = (o: Outcome) => `${o.measuredMin.toFixed(1)} min after a ${(plan.warmMs / 60_000).toFixed(2)}-min warm-up${o.stoppedEarly ? ` (${o.stoppedEarly})` : ''}`;
-  const setup = `${DEVICES.toLocaleString('en-US')} devices at 1 Hz, ${DISPLAYS} Socket.IO displays, ${ctx.soakMinutes} min` +
+  const span = (o: Outcome) => `${o.measuredMin.toFixed(1)} min after a ${((o === b ? baselinePlan : plan).warmMs / 60_000).toFixed(2)}-min warm-up${o.stoppedEarly ? ` (${o.stoppedEarly})` : ''}`;
+  const setup = `${DEVICES.toLocaleString('en-US')} devices at 1 Hz, ${DISPLAYS} Socket.IO displays, ${ctx.soakMinutes} min (baseline ${ctx.soakBaselineMinutes} min)` +
     `; real server also gets 1 new case/s over REST (${p.cases?.created ?? 0} created, ${p.cases?.failed ?? 0} failed)`;
   return [
     {
