@@ -43,5 +43,8 @@ describe('PatrolFrame', () => {
     expect(() => decodeFrame(new Uint8Array([9, 9, 9]))).toThrow(RangeError);
     const truncated = encodeFrame([fix(1, 114, 33)], 1).slice(0, 22);
     expect(() => decodeFrame(truncated)).toThrow(RangeError);
+    // Cut inside a multi-byte index delta (300000 takes three varint bytes).
+    const midVarint = encodeFrame([fix(300000, 114, 33)], 1).slice(0, 20);
+    expect(() => decodeFrame(midVarint)).toThrow(RangeError);
   });
 });
