@@ -33,6 +33,7 @@ export const routes: RouteRecordRaw[] = [
   { path: '/dispatch', name: 'dispatch', component: () => import('./views/DispatchView.vue'), meta: { roles: ['dispatcher', 'admin'] } },
   { path: '/patrol', name: 'patrol', component: () => import('./views/PatrolView.vue'), meta: { roles: ['patrol'] } },
   { path: '/review', name: 'review', component: () => import('./views/ReviewView.vue'), meta: { roles: ['leader', 'admin'] } },
+  { path: '/admin', name: 'admin', component: () => import('./views/AdminView.vue'), meta: { roles: ['admin'] } },
   { path: '/review/report', name: 'review-report', component: () => import('./views/ReviewReportView.vue'), meta: { roles: ['leader', 'admin'] } },
   { path: '/', redirect: '/wall' },
   { path: '/:unknown(.*)*', redirect: '/wall' },

@@ -1,6 +1,7 @@
 // The wall's own words. zh-CN is the source; `en` must have every key (the type checks it).
 import { consoleEn, consoleZh } from './console-messages.ts';
 import { reviewEn, reviewZh } from './review-messages.ts';
+import { adminEn, adminZh } from './admin-messages.ts';
 
 export const zh = {
   'app.title': '驻马店市创文指挥中心',
@@ -63,6 +64,7 @@ export const zh = {
   'login.error': '无法连接服务器',
   ...consoleZh,
   ...reviewZh,
+  ...adminZh,
 } as const;
 
 export type MessageKey = keyof typeof zh;
@@ -129,4 +131,5 @@ export const en: Messages = {
   'login.error': 'Cannot reach the server',
   ...consoleEn,
   ...reviewEn,
+  ...adminEn,
 };

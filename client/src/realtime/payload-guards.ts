@@ -6,6 +6,7 @@ import { CaseEvent, CaseStats } from '@cw/shared/schemas/cases';
 import { Patrol } from '@cw/shared/schemas/patrols';
 import type { CatchUp, PatrolSnapshot } from '@cw/shared/realtime/events';
 import { PatrolDirectory } from '@cw/shared/realtime/patrol-directory';
+import { LayersChanged } from '@cw/shared/schemas/imports';
 
 const PatrolList = Type.Array(Patrol);
 const CatchUpSchema = Type.Object({ events: Type.Array(CaseEvent), lastSeq: Type.Integer(), complete: Type.Boolean() });
@@ -19,6 +20,7 @@ export const isCaseStats = (x: unknown): x is CaseStats => Value.Check(CaseStats
 export const isPatrolList = (x: unknown): x is Patrol[] => Value.Check(PatrolList, x);
 export const isCatchUp = (x: unknown): x is CatchUp => Value.Check(CatchUpSchema, x);
 export const isPatrolDirectory = (x: unknown): x is PatrolDirectory => Value.Check(PatrolDirectory, x);
+export const isLayersChanged = (x: unknown): x is LayersChanged => Value.Check(LayersChanged, x);
 
 export function isPatrolSnapshot(x: unknown): x is PatrolSnapshot {
   if (typeof x !== 'object' || x === null) return false;

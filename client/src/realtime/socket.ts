@@ -10,9 +10,10 @@ import { useCasesStore } from '../stores/cases.ts';
 import { usePatrolTasksStore } from '../stores/patrol-tasks.ts';
 import { usePatrolsStore } from '../stores/patrols.ts';
 import { useSessionStore } from '../stores/session.ts';
+import { useLayersStore } from '../stores/layers.ts';
 import { ask } from './ask.ts';
 import { fetchPatrolDirectory } from './patrol-directory.ts';
-import { isBinaryFrame, isCaseEvent, isCaseStats, isCatchUp, isPatrolList, isPatrolSnapshot } from './payload-guards.ts';
+import { isBinaryFrame, isCaseEvent, isCaseStats, isCatchUp, isLayersChanged, isPatrolList, isPatrolSnapshot } from './payload-guards.ts';
 
 export type RealtimeSocket = Socket<ServerToClientEvents, ClientToServerEvents>;
 
@@ -141,6 +142,10 @@ export function startRealtime(options: RealtimeOptions): Realtime {
   socket.on('case:changed', (event) => {
     if (!isCaseEvent(event)) return rejectPayload('case:changed');
     if (cases.applyEvent(event) === 'gap') void catchUp();
+  });
+  socket.on('layers:changed', (change) => {
+    if (isLayersChanged(change)) void useLayersStore().changed(change).catch(() => undefined);
+    else rejectPayload('layers:changed');
   });
   socket.on('stats:updated', (stats) => {
     if (isCaseStats(stats)) cases.setStats(stats);

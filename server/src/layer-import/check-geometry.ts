@@ -1,8 +1,7 @@
 // One feature's geometry checked and repaired for its layer's kind: positions must be finite and on
 // the globe; rings are closed, stripped of repeated points and wound as RFC 7946 wants (outer
 // counter-clockwise); rings too short or crossing themselves are refused with the reason.
-import { kinks } from '@turf/turf';
-import type { Feature as TurfFeature, Polygon } from 'geojson';
+import { selfIntersection } from './self-intersection.ts';
 import type { RawGeometry } from './raw-feature.ts';
 import type { GeometryKind } from './layer-kinds.ts';
 import { ringArea2 } from './shp-geometry.ts';
@@ -119,11 +118,8 @@ function polygon(a: unknown, repairs: { rule: string; message: string }[]): [num
 function polygonChecked(g: Extract<CleanGeometry, { type: 'Polygon' | 'MultiPolygon' }>): CleanGeometry {
   const polys = g.type === 'Polygon' ? [g.coordinates] : g.coordinates;
   for (const p of polys) {
-    const found = kinks({ type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: p } } as TurfFeature<Polygon>).features;
-    if (found.length) {
-      const [x, y] = found[0]!.geometry.coordinates as [number, number];
-      throw new Refused('self_intersection', `边界自相交（${found.length} 处，第一处在 ${x.toFixed(6)}, ${y.toFixed(6)}）`);
-    }
+    const at = selfIntersection(p);
+    if (at) throw new Refused('self_intersection', `边界自相交（在 ${at[0].toFixed(6)}, ${at[1].toFixed(6)}）`);
   }
   return g;
 }

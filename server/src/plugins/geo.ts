@@ -33,10 +33,15 @@ const isLayer = (name: string): name is LayerName => (LAYER_NAMES as readonly st
 
 /** The committed layers overridden by the active stored versions (a version that cannot be read is
  *  skipped with an error in the log: the committed file serves until it is fixed). */
-export async function buildGeo(committed: ReadonlyMap<LayerName, Buffer>, repo: LayersRepo, log: { error: (o: object, m: string) => void }): Promise<Geo> {
+export async function buildGeo(
+  committed: ReadonlyMap<LayerName, Buffer>, repo: LayersRepo, log: { error: (o: object, m: string) => void },
+  /** The committed layers already parsed: used as they are when nothing is imported. */
+  parsed?: LoadedLayers,
+): Promise<Geo> {
   const buffers = new Map(committed);
   const versions = Object.fromEntries(LAYER_NAMES.map((n) => [n, 0])) as Record<LayerName, number>;
-  for (const a of await repo.active()) {
+  const active = await repo.active();
+  for (const a of active) {
     if (!isLayer(a.layer)) continue;
     try {
       const raw = gunzipSync(a.geojsonGz);
@@ -48,7 +53,7 @@ export async function buildGeo(committed: ReadonlyMap<LayerName, Buffer>, repo: 
       log.error({ err, layer: a.layer, version: a.version }, 'imported layer version unreadable; serving the committed file');
     }
   }
-  const layers = layersFromBuffers(buffers);
+  const layers = parsed && LAYER_NAMES.every((n) => versions[n] === 0) ? parsed : layersFromBuffers(buffers);
   return { layers, locator: new Locator(layers), gridTiles: new GridTiles(layers.grid), versions };
 }
 
@@ -64,9 +69,9 @@ export function currentLocator(app: FastifyInstance): Locator {
 }
 
 export default fp<{ layersDir: string }>(async (app, opts) => {
-  const files = loadLayers(opts.layersDir).files;
-  const committed = new Map(LAYER_NAMES.map((n) => [n, files.get(n)!.raw] as const));
-  let current = await buildGeo(committed, app.store.layers, app.log);
+  const shipped = loadLayers(opts.layersDir);
+  const committed = new Map(LAYER_NAMES.map((n) => [n, shipped.files.get(n)!.raw] as const));
+  let current = await buildGeo(committed, app.store.layers, app.log, shipped);
   const listeners: ((changed: LayerName[], geo: Geo) => void)[] = [];
   let reloading: Promise<Geo> = Promise.resolve(current);
 

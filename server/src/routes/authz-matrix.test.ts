@@ -66,6 +66,7 @@ const TABLE: readonly [string, string, string, Access][] = [
     'duty/shifts', 'replay', 'report'].map((p) => ['GET', `/api/v1/review/${p}`, `/api/v1/review/${p}`, LEADERS] as [string, string, string, Access]),
   ['PUT', '/api/v1/review/assessment/taxonomy', '/api/v1/review/assessment/taxonomy', ADMIN],
   ['PUT', '/api/v1/review/duty/shifts', '/api/v1/review/duty/shifts', ADMIN],
+  ['GET', '/api/v1/layer-versions', '/api/v1/layer-versions', 'any'],
   ['POST', '/api/v1/imports', '/api/v1/imports?layer=communities&format=geojson', ADMIN],
   ['GET', '/api/v1/imports', '/api/v1/imports', ADMIN],
   ['GET', '/api/v1/imports/:id', '/api/v1/imports/00000000-0000-0000-0000-000000000000', ADMIN],

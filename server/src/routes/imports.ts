@@ -2,7 +2,7 @@
 // reads the report → applies it (a new active version) or cancels; undo goes back a version.
 import Type from 'typebox';
 import { ErrorBody } from '@cw/shared/schemas/common';
-import { ImportJobView, ImportQuery, LayerHistory, LayerNameSchema } from '@cw/shared/schemas/imports';
+import { ImportJobView, ImportQuery, LayerHistory, LayerNameSchema, LayerVersions } from '@cw/shared/schemas/imports';
 import { DomainError } from '../domain-error.ts';
 import { jobView } from '../layer-import/import-jobs.ts';
 import type { App } from './types.ts';
@@ -54,6 +54,9 @@ export default async function importRoutes(app: App, opts: { maxBytes: number })
     app.imports.cancel(j);
     return jobView(j);
   });
+
+  // Every display asks once at start, so its grid tiles URL names the version (tiles are cached an hour).
+  app.get('/api/v1/layer-versions', { onRequest: app.authenticate, schema: { response: { 200: LayerVersions } } }, async () => app.geo.versions);
 
   app.get('/api/v1/layers/:name/versions', { onRequest: admin, schema: { params: LayerParams, response: { 200: LayerHistory, ...Errors } } }, async (req) =>
     app.layerVersions.history(req.params.name));

@@ -91,9 +91,14 @@ export const LayerHistory = Type.Object({
 });
 export type LayerHistory = Type.Static<typeof LayerHistory>;
 
+/** The version in use of every layer (0 = the committed file). */
+export const LayerVersions = Type.Record(Type.String(), Type.Integer({ minimum: 0 }));
+export type LayerVersions = Type.Static<typeof LayerVersions>;
+
 /** Socket broadcast after a layer was replaced or an import undone: refetch that layer. */
-export interface LayersChanged {
-  layer: LayerNameValue;
+export const LayersChanged = Type.Object({
+  layer: LayerNameSchema,
   /** 0 = the committed file again. */
-  version: number;
-}
+  version: Type.Integer({ minimum: 0 }),
+});
+export type LayersChanged = Type.Static<typeof LayersChanged>;
