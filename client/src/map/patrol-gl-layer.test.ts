@@ -52,13 +52,18 @@ describe('PatrolGlLayer', () => {
     const track = new PatrolTrack(1000);
     const uploads: PatrolUpload[] = [];
     const repaints = { n: 0 };
-    const map = { triggerRepaint: () => repaints.n++, getZoom: () => 13, getPixelRatio: () => 2 } as unknown as MapLibreMap;
+    const listeners = new Map<string, () => void>();
+    const map = {
+      triggerRepaint: () => repaints.n++, getZoom: () => 13, getPixelRatio: () => 2,
+      on: (type: string, fn: () => void) => listeners.set(type, fn),
+      off: (type: string) => listeners.delete(type),
+    } as unknown as MapLibreMap;
     const layer = new PatrolGlLayer('patrols-dot', track, {
       look: PATROL_LOOK, reducedMotion: () => reduced, reducedIntervalMs: () => 3000, onUpload: (u) => uploads.push(u),
     });
     const gl = fakeGl();
     layer.onAdd(map, gl.gl);
-    return { track, uploads, repaints, layer, gl };
+    return { track, uploads, repaints, layer, gl, map, listeners };
   }
 
   it('uploads a batch once, in the next render, and draws every index as a point', () => {
@@ -112,9 +117,23 @@ describe('PatrolGlLayer', () => {
     expect(uploads).toHaveLength(2);
   });
 
+  it('builds its GL objects again and re-uploads after the context was lost', () => {
+    const { track, uploads, layer, gl, listeners } = setup();
+    track.mergeFrame(encodeFrame([fix(0, 114.0, 33.0)], 0), now);
+    tick(16);
+    layer.render(gl.gl, args);
+    expect(gl.named('linkProgram')).toHaveLength(1);
+    listeners.get('webglcontextlost')!();
+    layer.render(gl.gl, args);
+    expect(gl.named('linkProgram')).toHaveLength(2);
+    expect(uploads).toHaveLength(2);
+    expect(gl.named('drawArrays')).toHaveLength(2);
+  });
+
   it('stops its loop and frees its GL objects on removal', () => {
-    const { layer, gl } = setup();
-    layer.onRemove({} as MapLibreMap, gl.gl);
+    const { layer, gl, map, listeners } = setup();
+    layer.onRemove(map, gl.gl);
+    expect(listeners.size).toBe(0);
     expect(frame).toBeNull();
     expect(gl.named('deleteBuffer')).toHaveLength(2);
     expect(gl.named('deleteProgram')).toHaveLength(1);

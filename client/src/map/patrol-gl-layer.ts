@@ -141,13 +141,39 @@ export class PatrolGlLayer implements CustomLayerInterface {
 
   onAdd(map: MapLibreMap, gl: GL): void {
     this.map = map;
+    this.state = this.setUp(gl);
+    // After a lost context (a GPU reset on a wall that runs all day) its objects are gone: the next
+    // render builds them again and uploads everything.
+    map.on('webglcontextlost', this.contextLost);
+    // Patrols the track already holds (a view opened after the snapshot) go up with the first frame.
+    this.packedRevision = this.track.size > 0 ? -1 : this.track.revision;
+    this.raf = requestAnimationFrame(this.step);
+  }
+
+  onRemove(map: MapLibreMap, gl: GL): void {
+    cancelAnimationFrame(this.raf);
+    map.off('webglcontextlost', this.contextLost);
+    if (this.state) {
+      gl.deleteBuffer(this.state.motion);
+      gl.deleteBuffer(this.state.style);
+      gl.deleteProgram(this.state.program);
+    }
+    this.state = null;
+    this.map = null;
+  }
+
+  private readonly contextLost = (): void => {
+    this.state = null;
+  };
+
+  private setUp(gl: GL): GlState {
     const program = gl.createProgram()!;
     gl.attachShader(program, compile(gl, gl.VERTEX_SHADER, VERTEX));
     gl.attachShader(program, compile(gl, gl.FRAGMENT_SHADER, FRAGMENT));
     gl.linkProgram(program);
     if (!gl.getProgramParameter(program, gl.LINK_STATUS)) throw new Error(`patrol program: ${gl.getProgramInfoLog(program)}`);
     const u = (name: string) => gl.getUniformLocation(program, name);
-    this.state = {
+    return {
       program,
       motion: gl.createBuffer()!,
       style: gl.createBuffer()!,
@@ -157,20 +183,6 @@ export class PatrolGlLayer implements CustomLayerInterface {
         kind: u('u_kind'), stale: u('u_stale'), ring: u('u_ring'), busyRing: u('u_busy_ring'),
       },
     };
-    // Patrols the track already holds (a view opened after the snapshot) go up with the first frame.
-    this.packedRevision = this.track.size > 0 ? -1 : this.track.revision;
-    this.raf = requestAnimationFrame(this.step);
-  }
-
-  onRemove(_map: MapLibreMap, gl: GL): void {
-    cancelAnimationFrame(this.raf);
-    if (this.state) {
-      gl.deleteBuffer(this.state.motion);
-      gl.deleteBuffer(this.state.style);
-      gl.deleteProgram(this.state.program);
-    }
-    this.state = null;
-    this.map = null;
   }
 
   /** Once per animation frame: ask for a repaint when there is something new to show or a glide runs. */
@@ -191,10 +203,14 @@ export class PatrolGlLayer implements CustomLayerInterface {
   };
 
   render(gl: GL, args: CustomRenderMethodInput): void {
-    const st = this.state;
     const map = this.map;
-    if (!st || !map) return;
+    if (!map) return;
     const t0 = performance.now();
+    let st = this.state;
+    if (!st) {
+      st = this.state = this.setUp(gl);
+      this.wantPack = true;
+    }
     if (this.wantPack) this.pack(gl, st, t0);
     const v = this.vertices;
     if (v.shown > 0) this.draw(gl, st, args, map, t0);
