@@ -34,6 +34,11 @@ export class AreaIndex<P> {
   private readonly isBox: Uint8Array;
   private readonly boxes: Float64Array;
   private readonly buckets: BucketGrid | null;
+  /** The bucket grid's entries with their area's box inline ([w, s, e, n] per entry) and the area
+   *  (its index, or ~index when a polygon test is needed): a lookup reads one or two cache lines
+   *  instead of following each candidate into the per-area arrays. */
+  private readonly entryBoxes: Float64Array;
+  private readonly entryAreas: Int32Array;
   private readonly raster: AreaRaster | null;
   readonly items: readonly P[];
 
@@ -63,6 +68,14 @@ export class AreaIndex<P> {
       this.polygonsOf = (i) => (decoded[i] ??= p.polygons(i));
       this.index = p.flatbush ? Flatbush.from(p.flatbush.buffer, p.flatbush.byteOffset) : null;
       this.buckets = p.buckets ? BucketGrid.fromParts(p.buckets) : null;
+    }
+    const ids = this.buckets?.ids ?? new Uint32Array(0);
+    this.entryBoxes = new Float64Array(ids.length * 4);
+    this.entryAreas = new Int32Array(ids.length);
+    for (let k = 0; k < ids.length; k++) {
+      const i = ids[k]!;
+      for (let c = 0; c < 4; c++) this.entryBoxes[k * 4 + c] = this.boxes[i * 4 + c]!;
+      this.entryAreas[k] = this.isBox[i] ? i : ~i;
     }
     this.raster = this.items.length && !this.buckets ? new AreaRaster(this.items.map((_, i) => this.polygonsOf(i)), this.extent()) : null;
   }
@@ -111,12 +124,13 @@ export class AreaIndex<P> {
     const g = this.buckets!;
     const bucket = g.bucketOf(lon, lat);
     if (bucket < 0) return -1;
-    const b = this.boxes;
+    const b = this.entryBoxes;
     for (let k = g.offsets[bucket]!, end = g.offsets[bucket + 1]!; k < end; k++) {
-      const i = g.ids[k]!;
-      const o = i * 4;
+      const o = k * 4;
       if (lon < b[o]! || lon > b[o + 2]! || lat < b[o + 1]! || lat > b[o + 3]!) continue;
-      if (this.contains(i, lon, lat)) return i;
+      const a = this.entryAreas[k]!;
+      if (a >= 0) return a;
+      for (const p of this.polygonsOf(~a)) if (pointInPolygon(lon, lat, p)) return ~a;
     }
     return -1;
   }
