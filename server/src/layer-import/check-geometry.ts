@@ -104,6 +104,11 @@ function polygon(a: unknown, repairs: { rule: string; message: string }[]): [num
       ring = [...ring, first];
       repairs.push({ rule: 'ring_closed', message: `环 ${i} 未闭合，已补上起点` });
     }
+    const unspiked = removeSpikes(ring);
+    if (unspiked.length < ring.length) {
+      repairs.push({ rule: 'spike_removed', message: `环 ${i} 去掉 ${ring.length - unspiked.length} 个折返尖刺点` });
+      ring = unspiked;
+    }
     if (ring.length < 4) throw new Refused('ring_too_short', `环 ${i} 少于 3 个不同的点`);
     if (ringArea2(ring) === 0) throw new Refused('ring_degenerate', `环 ${i} 面积为零（点共线）`);
     const ccw = ringArea2(ring) > 0;
@@ -113,6 +118,29 @@ function polygon(a: unknown, repairs: { rule: string; message: string }[]): [num
     }
     return ring;
   });
+}
+
+/** Drops corners where the boundary runs out and straight back along itself (a → b → c collinear
+ *  with c back towards a): zero-width spikes that rounding leaves on clipped cells. */
+function removeSpikes(closed: [number, number][]): [number, number][] {
+  const pts = closed.slice(0, -1);
+  let changed = true;
+  while (changed && pts.length >= 3) {
+    changed = false;
+    for (let i = 0; i < pts.length && pts.length >= 3; i++) {
+      const a = pts[(i + pts.length - 1) % pts.length]!;
+      const b = pts[i]!;
+      const c = pts[(i + 1) % pts.length]!;
+      const cross = (b[0] - a[0]) * (c[1] - b[1]) - (b[1] - a[1]) * (c[0] - b[0]);
+      const dot = (b[0] - a[0]) * (c[0] - b[0]) + (b[1] - a[1]) * (c[1] - b[1]);
+      if ((cross === 0 && dot < 0) || (b[0] === a[0] && b[1] === a[1])) {
+        pts.splice(i, 1);
+        changed = true;
+        i--;
+      }
+    }
+  }
+  return pts.length ? [...pts, pts[0]!] : [];
 }
 
 function polygonChecked(g: Extract<CleanGeometry, { type: 'Polygon' | 'MultiPolygon' }>): CleanGeometry {

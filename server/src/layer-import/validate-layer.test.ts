@@ -74,6 +74,12 @@ describe('each rule', () => {
     expect(ring[0]).toEqual(ring.at(-1));
     expect(ring).toHaveLength(5);
 
+    // The full-district grid's one bad cell: out 1e-6° and straight back along the same line.
+    const spike = [[114.161345, 33.019412], [114.162136, 33.019412], [114.162136, 33.020311], [114.162137, 33.020311], [114.161345, 33.020311], [114.161345, 33.019412]];
+    const unspiked = await run('communities', [community({}, poly(spike))]);
+    expect(rules(unspiked, 'repaired')).toEqual(['spike_removed']);
+    expect((unspiked.features[0]!.geometry.coordinates as number[][][])[0]).toHaveLength(5);
+
     const bowtie = [[113.60, 32.90], [113.62, 32.91], [113.62, 32.90], [113.60, 32.915], [113.60, 32.90]]; // lobes of unequal size
     const v = await run('communities', [
       community({ code: '411702001001' }, { type: 'Point', coordinates: [113.6, 32.9] }),
