@@ -2,18 +2,15 @@
 // to send one: REST bodies, params and queries; socket events; the OsmAnd device port (query, form
 // and JSON); Open311 (form and JSON); photo uploads. An outcome is the HTTP status, or for a socket
 // the ack's error code, or 'disconnected' when the server drops an oversized message.
-//
-// Extension point — file imports: when Shapefile/KML import routes land, add an `EntryPoint` named
-// `import:shapefile` / `import:kml` to `entryPoints` below, sending multipart uploads built from the
-// hostile values (truncated archives, .shp without .dbf, wrong .prj, KML with XML entities or
-// external references, NaN and 1e308 coordinates, NUL in attribute names). The test runs every entry
-// point in this list and asserts a 4xx for each input and an untouched store.
+// Layer imports (hostile-layer-files.ts): an upload is refused at once, or its job fails (its status),
+// or its report has errors and the apply is refused (that status).
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import type { DeviceListener } from '../ingest/device-listener.ts';
 import type { Socket } from 'socket.io-client';
 import type { SeededRandom } from './seeded-random.ts';
 import { ABSURD_NUMBERS, BAD_UTF8, INJECTION, NOT_NUMBERS, WITH_NUL, WRONG_SHAPES, longText, nested } from './hostile-values.ts';
 import { hostileBody, hostileQuery, type BodySpec, type HostileBody, type QuerySpec } from './hostile-json.ts';
+import { hostileLayerFile, zipBomb, type HostileLayerFile } from './hostile-layer-files.ts';
 
 export interface FuzzContext {
   app: FastifyInstance;
@@ -43,6 +40,17 @@ const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 const status = (how: string) => (res: LightMyRequestResponse): Outcome => ({ status: String(res.statusCode), how });
 const badNumbers = [...ABSURD_NUMBERS, ...NOT_NUMBERS];
 const enc = encodeURIComponent;
+
+async function sendLayerFile(ctx: FuzzContext, f: HostileLayerFile): Promise<Outcome> {
+  const url = `/api/v1/imports?layer=${enc(f.layer)}&format=${enc(f.format)}${f.crs ? `&crs=${enc(f.crs)}` : ''}&name=fuzz`;
+  const res = await ctx.app.inject({ method: 'POST', url, headers: { ...bearer(ctx.tokens.admin), 'content-type': 'application/octet-stream' }, payload: f.payload });
+  if (res.statusCode !== 202) return { status: String(res.statusCode), how: f.how };
+  const job = ctx.app.imports.get((res.json() as { id: string }).id)!;
+  await job.done;
+  if (job.state === 'failed') return { status: String(job.failure!.statusCode), how: f.how };
+  const apply = await ctx.app.inject({ method: 'POST', url: `/api/v1/imports/${job.id}/apply`, headers: bearer(ctx.tokens.admin) });
+  return { status: String(apply.statusCode), how: `${f.how} (${job.layer}, ${job.report?.counts.errors ?? 0} errors)` };
+}
 
 /** Case ids that cannot be (pattern), or well-formed ones that do not exist. */
 const BAD_CASE_IDS = [...INJECTION, 'AJ2026', 'AJ99999999-00000', 'aj20260101-00001', longText(70), '%00', '..%2F..%2Fetc%2Fpasswd'];
@@ -265,6 +273,9 @@ export function entryPoints(photoMaxBytes: number): EntryPoint[] {
         return ctx.app.inject({ url, headers: bearer(ctx.tokens.dispatcher) }).then(status('path'));
       },
     },
+    { name: 'POST /api/v1/imports (layer files)', count: 150, send: (rng, ctx) => sendLayerFile(ctx, hostileLayerFile(rng)) },
+    // Its header claims 1 KB; it inflates to 300 MB, past the 256 MB cap per entry.
+    { name: 'POST /api/v1/imports (zip bomb)', count: 1, send: (_rng, ctx) => sendLayerFile(ctx, { how: 'zip-bomb', layer: 'grid', format: 'shapefile', payload: zipBomb(300 * 1024 * 1024) }) },
     {
       name: 'POST /api/v1/cases/:id/photos (multipart)', count: 400,
       send: (rng, ctx) => {

@@ -79,6 +79,8 @@ describe(`hostile input (${usePostgres ? 'PostgreSQL' : 'SQLite'})`, () => {
       displayTokens: await t.app.store.sessions.listDisplays(),
       categories: t.app.caseRules.categories(),
       calendar: t.app.caseRules.calendarBody,
+      layers: await t.app.store.layers.active(),
+      layerVersions: { ...t.app.geo.versions },
     };
   }
 

@@ -24,6 +24,11 @@ describe('strict input', () => {
     expect(refusal({ until: Number.NEGATIVE_INFINITY })?.code).toBe('not_finite');
     expect(refusal([1, 2.5, -3])).toBeNull();
   });
+
+  it('leaves a raw binary body (an uploaded layer file) alone, NUL bytes and all, without walking its bytes', () => {
+    expect(refusal(Buffer.alloc(50_000_000))).toBeNull();
+    expect(refusal(new Uint8Array([0, 0, 0]))).toBeNull();
+  });
 });
 
 describe('strict input on the app', () => {

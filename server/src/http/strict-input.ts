@@ -36,6 +36,8 @@ export function refusal(value: unknown): BadInputError | null {
     }
     if (typeof v === 'number' && !Number.isFinite(v)) return new BadInputError('not_finite', 'numbers must be finite');
     if (v === null || typeof v !== 'object') continue;
+    // A raw binary body (a layer file upload) is bytes, not parsed input: nothing to walk.
+    if (ArrayBuffer.isView(v)) continue;
     if (depth >= MAX_DEPTH) return new BadInputError('too_deep', `the input is nested deeper than ${MAX_DEPTH} levels`);
     for (const [key, child] of Object.entries(v)) {
       if (key.includes('\u0000')) return new BadInputError('nul_character', 'names may not contain NUL (\\u0000) characters');
