@@ -8,18 +8,11 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CASE_CATEGORIES } from '@cw/shared/domain/taxonomy';
-import { loadLayers } from '../../server/src/geo/layers.ts';
-import { Locator } from '../../server/src/geo/locator.ts';
 import { openDatabase } from '../../server/src/store/sqlite/open-database.ts';
 import { fillStore } from '../../server/src/history/fill-store.ts';
-import { ReviewAreas } from '../../server/src/review/areas.ts';
-import { Codebook } from '../../server/src/review/codebook.ts';
-import { HeatGrid } from '../../server/src/review/heat-grid.ts';
 import { CaseIndex } from '../../server/src/review/case-index.ts';
-import { CoverageLedger } from '../../server/src/review/coverage.ts';
-import { SiteRisk } from '../../server/src/review/site-risk.ts';
-import { ReviewService, type FilterQuery } from '../../server/src/review/review-service.ts';
+import type { FilterQuery } from '../../server/src/review/review-service.ts';
+import { offlineReviewService, reviewGround } from '../../server/src/review/offline-review.ts';
 import { sqliteReviewRepo } from '../../server/src/review/sqlite-review-repo.ts';
 import { repoRoot } from '../lib/servers.ts';
 import { median } from '../lib/stats.ts';
@@ -69,20 +62,14 @@ export async function reviewBenchmark(ctx: BenchContext): Promise<Measured[]> {
   const dir = await historyStore(cases, ctx.log);
   const db = openDatabase(join(dir, 'command-center.db'));
   try {
-    const layers = loadLayers(layersDir);
-    const locator = new Locator(layers);
-    const heat = new HeatGrid(locator.bbox);
-    const context = { areas: new ReviewAreas(layers), codes: new Codebook(CASE_CATEGORIES), heat };
+    const ground = reviewGround(layersDir);
+    const { context } = ground;
+    const { heat } = context;
     const repo = sqliteReviewRepo(db);
     const t0 = performance.now();
     const index = await CaseIndex.load(repo, context);
     const loadMs = performance.now() - t0;
-    const review = new ReviewService({
-      index, coverage: new CoverageLedger(context.areas, (lon, lat) => locator.cells.find(lon, lat), repo),
-      sites: new SiteRisk([]), sections: [],
-      settings: { get: async () => null, put: async () => {} }, positions: { track: async () => [] },
-      live: { list: () => [], byPatrolId: () => null }, categories: () => CASE_CATEGORIES,
-    });
+    const review = offlineReviewService(ground, index, repo, []);
 
     const last = index.created[index.size - 1]!;
     const window = (days: number): Window => ({ from: last + 1 - days * DAY, to: last + 1 });

@@ -9,18 +9,12 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CASE_CATEGORIES } from '@cw/shared/domain/taxonomy';
-import { loadLayers } from '../geo/layers.ts';
-import { Locator } from '../geo/locator.ts';
 import { openDatabase } from '../store/sqlite/open-database.ts';
 import { fillStore } from '../history/fill-store.ts';
-import { ReviewAreas } from './areas.ts';
-import { Codebook } from './codebook.ts';
-import { HeatGrid } from './heat-grid.ts';
 import { CaseIndex } from './case-index.ts';
-import { CoverageLedger } from './coverage.ts';
-import { SiteRisk, inspectionSitesFrom } from './site-risk.ts';
-import { ReviewService, type FilterQuery } from './review-service.ts';
+import { inspectionSitesFrom } from './site-risk.ts';
+import { offlineReviewService, reviewGround } from './offline-review.ts';
+import type { FilterQuery } from './review-service.ts';
 import { sqliteReviewRepo } from './sqlite-review-repo.ts';
 
 const DAY = 86_400_000;
@@ -50,9 +44,8 @@ try {
   const db = openDatabase(join(dataDir, 'command-center.db'));
   report.openAndMigrateMs = Math.round(performance.now() - tm);
   const repo = sqliteReviewRepo(db);
-  const layers = loadLayers(layersDir);
-  const locator = new Locator(layers);
-  const ctx = { areas: new ReviewAreas(layers), codes: new Codebook(CASE_CATEGORIES), heat: new HeatGrid(locator.bbox) };
+  const ground = reviewGround(layersDir);
+  const { layers, context: ctx } = ground;
 
   gc?.();
   const before = process.memoryUsage();
@@ -69,12 +62,7 @@ try {
   console.log('index load', report.indexLoad);
 
   const features = (name: 'inspection-points') => (JSON.parse(layers.files.get(name)!.raw.toString('utf8')) as { features: never[] }).features;
-  const review = new ReviewService({
-    index, coverage: new CoverageLedger(ctx.areas, (lon, lat) => locator.cells.find(lon, lat), repo),
-    sites: new SiteRisk(inspectionSitesFrom(features('inspection-points'))), sections: [],
-    settings: { get: async () => null, put: async () => {} }, positions: { track: async () => [] },
-    live: { list: () => [], byPatrolId: () => null }, categories: () => CASE_CATEGORIES,
-  });
+  const review = offlineReviewService(ground, index, repo, inspectionSitesFrom(features('inspection-points')));
 
   const last = index.created[index.size - 1]!;
   const days = (n: number) => ({ from: last + 1 - n * DAY, to: last + 1 });
