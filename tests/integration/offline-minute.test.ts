@@ -5,23 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { CaseEvent } from '@cw/shared/schemas/cases';
 import { login, startServer, type ServerProcess } from '../support/server-process.ts';
 import { connectDisplay, type Display } from '../support/display.ts';
+import { createCase, reportFix } from '../support/field.ts';
 
 const OFFLINE_MS = 60_000;
 const DEVICES = ['away-1', 'away-2', 'away-3'];
-
-async function report(server: ServerProcess, id: string, lon: number, lat: number): Promise<void> {
-  const res = await fetch(`http://127.0.0.1:${server.osmandPort}/?id=${id}&lat=${lat}&lon=${lon}`);
-  expect(res.status, await res.text()).toBe(200);
-}
-
-async function createCase(server: ServerProcess, token: string, k: number): Promise<void> {
-  const res = await fetch(`${server.url}/api/v1/cases`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ category: 'street_dirty', lon: 114.02 + k * 1e-4, lat: 32.98, description: `while away ${k}` }),
-  });
-  expect(res.status, await res.text()).toBe(201);
-}
 
 const seqs = (events: readonly CaseEvent[]) => events.map((e) => e.seq);
 
@@ -43,8 +30,8 @@ describe('a display offline for 60 s', () => {
     await witness.subscribe();
     const wall = await connectDisplay(server.url, wallToken);
     await wall.subscribe();
-    for (const [k, id] of DEVICES.entries()) await report(server, id, 114.01 + k * 0.01, 32.97);
-    await createCase(server, dispatcher, 0);
+    for (const [k, id] of DEVICES.entries()) await reportFix(server, id, 114.01 + k * 0.01, 32.97);
+    await createCase(server, dispatcher, 0, 'while away 0');
     await expect.poll(() => wall.events.length, { timeout: 5000 }).toBe(1);
     const lastSeen = Math.max(...seqs(wall.events));
     wall.close();
@@ -56,10 +43,10 @@ describe('a display offline for 60 s', () => {
       const tick = Date.now();
       for (const [k, id] of DEVICES.entries()) {
         const fix = { lon: 114.01 + k * 0.01 + second * 1e-5, lat: 32.97 + second * 1e-5 };
-        await report(server, id, fix.lon, fix.lat);
+        await reportFix(server, id, fix.lon, fix.lat);
         last.set(id, fix);
       }
-      if (second % 5 === 0) await createCase(server, dispatcher, second);
+      if (second % 5 === 0) await createCase(server, dispatcher, second, `while away ${second}`);
       await new Promise((r) => setTimeout(r, Math.max(0, 1000 - (Date.now() - tick))));
     }
     // The witness has everything written while the wall was away (at least the 12 cases).

@@ -9,25 +9,11 @@ import type { CaseEvent } from '@cw/shared/schemas/cases';
 import { login, startServer, type ServerProcess } from '../support/server-process.ts';
 import { deleteRedisKeys, redisAvailable, TEST_REDIS_URL } from '../support/redis.ts';
 import { connectDisplay, type Display } from '../support/display.ts';
+import { createCase, reportFix } from '../support/field.ts';
 
 const available = (await postgresAvailable()) && (await redisAvailable());
 
-/** A device's report on a node's OsmAnd port. */
-async function report(node: ServerProcess, id: string, lon: number, lat: number): Promise<void> {
-  const res = await fetch(`http://127.0.0.1:${node.osmandPort}/?id=${id}&lat=${lat}&lon=${lon}`);
-  expect(res.status, await res.text()).toBe(200);
-}
-
-async function createCase(node: ServerProcess, token: string, k: number): Promise<{ id: string }> {
-  const res = await fetch(`${node.url}/api/v1/cases`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-    body: JSON.stringify({ category: 'street_dirty', lon: 114.02 + k * 1e-4, lat: 32.98, description: `two-node case ${k}` }),
-  });
-  const body = await res.text();
-  expect(res.status, body).toBe(201);
-  return JSON.parse(body) as { id: string };
-}
+const twoNodeCase = (node: ServerProcess, token: string, k: number) => createCase(node, token, k, `two-node case ${k}`);
 
 /** A real 16×16 JPEG (sharp decodes it for the thumbnail). */
 const PHOTO_JPEG_BASE64 =
@@ -69,7 +55,7 @@ describe.skipIf(!available)('two nodes behind a load balancer', () => {
     for (let k = 0; k < 6; k++) {
       const node = k % 3 === 2 ? b : a;
       const fix = { lon: 114.01 + k * 0.003, lat: 32.97 + k * 0.002 };
-      await report(node, `two-node-${k}`, fix.lon, fix.lat);
+      await reportFix(node, `two-node-${k}`, fix.lon, fix.lat);
       sent.set(`two-node-${k}`, fix);
     }
     // Every display learns each new patrol's index once, from whichever node registered it.
@@ -98,7 +84,7 @@ describe.skipIf(!available)('two nodes behind a load balancer', () => {
 
   it('numbers cases written on both nodes without gaps and delivers each event once to every display', async () => {
     const tokenB = await login(b.url, 'dispatcher');
-    await Promise.all(range(0, 11).map((k) => createCase(k % 2 ? b : a, k % 2 ? tokenB : token, k)));
+    await Promise.all(range(0, 11).map((k) => twoNodeCase(k % 2 ? b : a, k % 2 ? tokenB : token, k)));
     for (const d of [onA, onB]) {
       await expect.poll(() => d.events.length, { timeout: 5000 }).toBe(12);
       // Each node publishes its own events: no event twice, none missing, whatever the order.
@@ -110,7 +96,7 @@ describe.skipIf(!available)('two nodes behind a load balancer', () => {
 
   it('serves a photo uploaded to one node from the other, and accepts there an Open311 key issued on the first', async () => {
     const before = onB.events.length;
-    const { id } = await createCase(a, token, 50);
+    const { id } = await twoNodeCase(a, token, 50);
     const jpeg = Buffer.from(PHOTO_JPEG_BASE64, 'base64');
     const form = new FormData();
     form.append('photo', new Blob([jpeg], { type: 'image/jpeg' }), 'before.jpg');
@@ -145,14 +131,14 @@ describe.skipIf(!available)('two nodes behind a load balancer', () => {
   it('after SIGKILL of a node its displays reconnect to the other and miss no case event', async () => {
     const lastSeenOnA = Math.max(...seqs(onA.events));
     const indexOf = new Map(onB.registered.map((p) => [p.deviceId, p.index]));
-    await report(a, 'two-node-0', 114.05, 32.99);
+    await reportFix(a, 'two-node-0', 114.05, 32.99);
     await expect.poll(() => onB.positions.get(indexOf.get('two-node-0')!)?.lon, { timeout: 5000 }).toBeCloseTo(114.05, 5);
 
     await a.stop('SIGKILL');
     await expect.poll(() => onA.socket.connected, { timeout: 5000 }).toBe(false);
     // While the display is away, the surviving node keeps writing.
     const tokenB = await login(b.url, 'dispatcher');
-    for (let k = 0; k < 5; k++) await createCase(b, tokenB, 100 + k);
+    for (let k = 0; k < 5; k++) await twoNodeCase(b, tokenB, 100 + k);
     await new Promise((r) => setTimeout(r, 2000));
 
     const t0 = performance.now();
